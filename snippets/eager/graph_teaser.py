@@ -1,0 +1,18 @@
+import tensorflow as tf
+
+
+@tf.function
+def sum_of_evens(n):
+    total = tf.constant(0)
+    for i in tf.range(n):  # AutoGraph turns this loop and the if into graph ops
+        if i % 2 == 0:
+            total += i
+    tf.print("sum of evens below", n, "is", total)  # runs on every call
+    return total
+
+
+sum_of_evens(tf.constant(10))
+sum_of_evens(tf.constant(7))
+
+graph = sum_of_evens.get_concrete_function(tf.TensorSpec([], tf.int32)).graph
+print("op types in the graph:", sorted({op.type for op in graph.get_operations()}))

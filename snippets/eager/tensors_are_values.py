@@ -1,0 +1,10 @@
+import tensorflow as tf
+
+a = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+b = tf.constant([[5.0, 6.0], [7.0, 8.0]])
+c = tf.matmul(a, b)  # runs now: c already holds the product
+
+print(c)
+print("type: ", type(c).__name__)
+print("shape:", c.shape, " dtype:", c.dtype.name)
+print("c[1, 0] =", c[1, 0].numpy())

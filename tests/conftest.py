@@ -1,0 +1,68 @@
+"""Shared fixtures: snippets run once per test session, through the build's runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from traced import fence, runner
+
+ROOT = runner.ROOT
+DOCS = ROOT / "docs"
+
+
+def all_snippets() -> list[str]:
+    """Every snippet file, so a new one is tested the moment it exists."""
+    return sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "snippets").rglob("*.py")
+        if p.name != "__init__.py"
+    )
+
+
+def page_embeds() -> dict[str, list[str]]:
+    """Page (relative to docs/) -> snippet paths it embeds."""
+    return {
+        page.relative_to(DOCS).as_posix(): fence.embedded_paths(page.read_text(encoding="utf-8"))
+        for page in sorted(DOCS.rglob("*.md"))
+    }
+
+
+_runs: dict[str, runner.SnippetRun] = {}
+
+
+def run(path: str) -> runner.SnippetRun:
+    """The snippet's run, shared by every test that reads it."""
+    if path not in _runs:
+        _runs[path] = runner.run_snippet(path)
+    return _runs[path]
+
+
+@pytest.fixture
+def output():
+    """``output("snippets/x/y.py")``: what the page shows under that snippet."""
+
+    def _output(path: str) -> str:
+        result = run(path)
+        assert result.ok, f"{path} raised:\n{result.error}"
+        return result.output
+
+    return _output
+
+
+def mkdocs_build(config: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
+    """Build a site the way `nox -s docs` does, in a fresh interpreter."""
+    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
+    if strict:
+        args.append("--strict")
+    return subprocess.run(
+        args,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
+    )

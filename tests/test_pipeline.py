@@ -1,0 +1,161 @@
+"""The snippet pipeline itself: every snippet runs, pages and snippets match,
+the build fails loudly, outputs are complete, isolated and publishable."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import markdown_exec
+import pytest
+from conftest import ROOT, all_snippets, mkdocs_build, page_embeds, run
+
+from traced import runner
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("path", all_snippets())
+def test_snippet_runs(path):
+    result = run(path)
+    assert result.ok, f"{path} raised:\n{result.error}"
+    assert "Traceback (most recent call last)" not in result.output
+
+
+def test_every_snippet_is_embedded_in_a_page():
+    embedded = {path for paths in page_embeds().values() for path in paths}
+    orphans = sorted(set(all_snippets()) - embedded)
+    assert not orphans, f"snippets no page shows: {orphans}"
+
+
+def test_every_embedded_snippet_exists():
+    missing = [
+        f"docs/{page}: {path}"
+        for page, paths in page_embeds().items()
+        for path in paths
+        if not (ROOT / path).is_file()
+    ]
+    assert not missing, f"pages embed snippets that do not exist: {missing}"
+
+
+def test_output_does_not_depend_on_order():
+    """Rerun every snippet in reverse order: the same outputs, byte for byte."""
+    forward = {path: run(path).output for path in all_snippets()}
+    for path in reversed(all_snippets()):
+        assert runner.run_snippet(path).output == forward[path], path
+
+
+def test_runner_undoes_global_state_between_snippets():
+    root = FIXTURES / "isolation"
+    first = runner.run_snippet("sets_eager_mode.py", root=root)
+    second = runner.run_snippet("reads_eager_mode.py", root=root)
+    assert first.ok and second.ok, (first.error, second.error)
+    assert "layer: dense\n" in first.output
+    assert "eager inside tf.function: False" in second.output
+    assert "layer: dense\n" in second.output  # Keras name counters were reset
+
+
+def test_clean_hides_machine_paths_and_addresses():
+    text = f"{ROOT}/snippets/a.py {Path.home()}/x /tmp/tmpab12cd/model <f at 0x7f3a2b1c9d80>"
+    cleaned = runner.clean(text)
+    assert cleaned == "snippets/a.py ~/x <tmp>/model <f at 0x…>"
+
+
+def test_markdown_exec_public_api_we_use_exists():
+    # The fence uses only these public names; an upgrade that drops one fails here.
+    for name in ("validator", "base_format", "ExecutionError"):
+        assert hasattr(markdown_exec, name), name
+
+
+# --- Building sites -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fixture_page(tmp_path_factory):
+    site = tmp_path_factory.mktemp("fixture-site")
+    build = mkdocs_build(FIXTURES / "pipeline_site" / "mkdocs.yml", site)
+    assert build.returncode == 0, build.stderr
+    assert "AutoGraph could not transform" not in build.stderr + build.stdout
+    return _text(site / "index.html")
+
+
+def _text(html_file: Path) -> str:
+    """A page's visible text, roughly: tags dropped, entities decoded."""
+    import html
+
+    page = html_file.read_text(encoding="utf-8")
+    page = page.replace('<span class="filename">Output</span>', "Output\n")
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def test_autograph_converts_tf_range_loop_with_if(fixture_page):
+    assert "multiples of three below 10: 4" in fixture_page
+
+
+def test_tf_print_and_stderr_appear_in_order(fixture_page):
+    assert "Output\n1 print\n2 tf.print\n3 sys.stderr\n4 print\n" in fixture_page
+
+
+def test_autograph_to_code_renders(fixture_page):
+    assert "def tf__relu_if(x):" in fixture_page
+    assert "ag__.if_stmt" in fixture_page
+
+
+def test_tensorflow_retracing_warning_renders(fixture_page):
+    assert "triggered tf.function retracing" in fixture_page
+    assert "traces: 6" in fixture_page
+
+
+def test_no_machine_path_on_page(fixture_page):
+    assert "file: snippets/machine_paths.py" in fixture_page
+    assert "tmp: <tmp>/model" in fixture_page
+    assert "tf: site-packages/tensorflow" in fixture_page
+    assert "object: <object object at 0x…>" in fixture_page
+    for secret in (str(ROOT), str(FIXTURES), str(Path.home()), "/tmp/"):
+        assert secret not in fixture_page
+
+
+def test_provenance_line(fixture_page):
+    env = runner.environment()
+    assert f"TensorFlow {env['tensorflow']}, Keras {env['keras']}" in fixture_page
+    assert f"on {env['device']}" in fixture_page
+
+
+def test_failing_snippet_fails_strict_build_and_names_the_file(tmp_path):
+    build = mkdocs_build(FIXTURES / "broken_site" / "mkdocs.yml", tmp_path / "site")
+    assert build.returncode != 0
+    log = build.stdout + build.stderr
+    assert "snippets/raises.py" in log
+    assert "this snippet is broken on purpose" in log
+    assert "Aborted with" in log and "strict mode" in log
+
+
+def test_failing_snippet_never_publishes_a_traceback(tmp_path):
+    build = mkdocs_build(FIXTURES / "broken_site" / "mkdocs.yml", tmp_path / "site", strict=False)
+    assert build.returncode == 0, build.stderr
+    page = _text(tmp_path / "site" / "index.html")
+    assert "failed to run" in page
+    assert "ValueError: this snippet is broken on purpose" in page
+    assert "Traceback" not in page
+    assert str(ROOT) not in page
+
+
+def test_whole_site_builds_strictly(tmp_path):
+    build = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "site")
+    assert build.returncode == 0, build.stderr
+    log = build.stdout + build.stderr
+    assert "AutoGraph could not transform" not in log
+    env = runner.environment()
+    for page, paths in page_embeds().items():
+        if not paths:
+            continue
+        html_file = tmp_path / "site" / re.sub(r"(index)?\.md$", "", page) / "index.html"
+        if page == "index.md":
+            html_file = tmp_path / "site" / "index.html"
+        text = _text(html_file)
+        assert f"by TensorFlow {env['tensorflow']}" in text, page
+        for path in paths:
+            assert path in text, f"{page} does not show {path}"
+        for secret in (str(ROOT), str(Path.home()) + os.sep, str(tmp_path)):
+            assert secret not in text, f"{page} shows a machine path"

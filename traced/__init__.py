@@ -1,0 +1,1 @@
+"""Build glue for the Traced site: run snippets, show their real output."""

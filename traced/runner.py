@@ -1,0 +1,224 @@
+"""Run one snippet file exactly as the site shows it.
+
+The build (through :mod:`traced.fence`) and the test suite both call
+:func:`run_snippet`, so what the tests check is what the pages print.
+
+Why a file and not markdown-exec's own ``exec``: AutoGraph reads a function's
+source with ``inspect``; code compiled from a string has no source on disk and
+AutoGraph silently falls back to running it unconverted. ``runpy.run_path``
+runs the real file, so AutoGraph, ``tf.autograph.to_code`` and tracebacks all
+see real lines.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import os
+import random
+import re
+import runpy
+import site
+import sys
+import sysconfig
+import tempfile
+import traceback
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The checkout: snippet paths on pages are relative to it."""
+
+# TensorFlow's C++ log lines (INFO and WARNING) carry timestamps and thread
+# ids, so two builds would differ; silence them before TensorFlow is imported.
+# Python-side warnings (the retracing warning) and tf.print are unaffected.
+os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
+
+
+@dataclass(frozen=True)
+class SnippetRun:
+    """What one run of a snippet produced."""
+
+    path: str
+    """The snippet as pages name it, relative to the checkout."""
+    source: str
+    output: str
+    """Everything the snippet wrote to stdout and stderr, in order, cleaned."""
+    error: str | None
+    """The cleaned traceback if the snippet raised, else None."""
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def prepare() -> None:
+    """Import TensorFlow once, outside any capture.
+
+    Its start-up notices (oneDNN, CPU features) then go to the build console,
+    never into a page, and no snippet pays for the import.
+    """
+    import tensorflow  # noqa: F401
+
+
+def run_snippet(path: str | os.PathLike[str], root: Path | None = None) -> SnippetRun:
+    """Run ``path`` (relative to ``root``) as ``__main__`` and capture what it writes."""
+    root = Path(root or ROOT)
+    file = (root / path).resolve()
+    rel = file.relative_to(root).as_posix()
+    source = file.read_text(encoding="utf-8")
+    prepare()
+    _reset_global_state()
+    error = None
+    saved_argv, saved_path0 = sys.argv[:], sys.path[0]
+    sys.argv = [rel]
+    sys.path[0] = str(file.parent)  # as `python snippets/x/y.py` would
+    try:
+        with _captured_output() as captured, warnings.catch_warnings():
+            # A fresh filter list: library warnings show on every run, not
+            # only in whichever snippet happened to trigger them first.
+            warnings.simplefilter("default")
+            try:
+                runpy.run_path(str(file), run_name="__main__")
+            except SystemExit as exc:
+                if exc.code not in (None, 0):
+                    error = _format_error(exc, file)
+            except BaseException as exc:  # noqa: BLE001 - reported, never swallowed
+                error = _format_error(exc, file)
+    finally:
+        sys.argv = saved_argv
+        sys.path[0] = saved_path0
+        _reset_global_state()
+    return SnippetRun(
+        path=rel,
+        source=source,
+        output=clean(captured.text, root),
+        error=clean(error, root) if error else None,
+    )
+
+
+class _Captured:
+    text = ""
+
+
+@contextlib.contextmanager
+def _captured_output():
+    """Send fds 1 and 2, and Python's sys.stdout/sys.stderr, to one file.
+
+    ``tf.print`` and TensorFlow's C++ logging write straight to fd 2, Python
+    code to ``sys.stdout``; unbuffered writes to one shared file keep them in
+    the order they happened.
+    """
+    captured = _Captured()
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    with tempfile.TemporaryFile() as sink:
+        saved_fds = os.dup(1), os.dup(2)
+        saved_streams = sys.stdout, sys.stderr
+        writer = io.TextIOWrapper(
+            io.FileIO(sink.fileno(), "w", closefd=False), encoding="utf-8", write_through=True
+        )
+        os.dup2(sink.fileno(), 1)
+        os.dup2(sink.fileno(), 2)
+        sys.stdout = sys.stderr = writer
+        try:
+            yield captured
+        finally:
+            for stream in (writer, sys.__stdout__, sys.__stderr__, *saved_streams):
+                with contextlib.suppress(Exception):
+                    stream.flush()
+            sys.stdout, sys.stderr = saved_streams
+            os.dup2(saved_fds[0], 1)
+            os.dup2(saved_fds[1], 2)
+            for fd in saved_fds:
+                os.close(fd)
+            writer.detach()
+            sink.seek(0)
+            captured.text = sink.read().decode("utf-8", errors="replace")
+
+
+def _reset_global_state() -> None:
+    """Undo what one snippet could leak into the next.
+
+    Keras name counters (``dense``, ``dense_1``), eager-mode switches and
+    random state otherwise carry over between snippets that share a process.
+    Random generators go back to unseeded, as in a fresh interpreter: a
+    snippet whose output depends on randomness seeds it itself.
+    """
+    random.seed()
+    modules = sys.modules
+    if "numpy" in modules:
+        modules["numpy"].random.seed()
+    if "tensorflow" in modules:
+        tf = modules["tensorflow"]
+        tf.config.run_functions_eagerly(False)
+        tf.debugging.disable_check_numerics()
+        tf.random.set_seed(None)
+    if "keras" in modules:
+        modules["keras"].backend.clear_session()
+
+
+def _format_error(exc: BaseException, file: Path) -> str:
+    """The traceback from the snippet's own frames down, without the runner's."""
+    tb = exc.__traceback__
+    while tb is not None and Path(tb.tb_frame.f_code.co_filename) != file:
+        tb = tb.tb_next
+    return "".join(traceback.format_exception(type(exc), exc, tb or exc.__traceback__))
+
+
+_ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
+
+
+def _path_prefixes(root: Path) -> list[tuple[str, str]]:
+    """Absolute prefixes of this machine, longest first, and what replaces them."""
+    pairs = []
+    for base in {root, ROOT}:
+        pairs += [(str(base) + os.sep, ""), (str(base), ".")]
+    for sp in [*site.getsitepackages(), site.getusersitepackages()]:
+        pairs.append((sp + os.sep, "site-packages/"))
+    for key in ("stdlib", "platstdlib"):
+        pairs.append((sysconfig.get_paths()[key] + os.sep, "python/"))
+    pairs.append((sys.prefix + os.sep, "<python>/"))
+    pairs.append((os.path.expanduser("~") + os.sep, "~/"))
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+
+
+def clean(text: str, root: Path | None = None) -> str:
+    """Make output safe and stable to publish.
+
+    Absolute paths of the build machine become relative ones (temporary
+    directories become ``<tmp>``), and memory addresses, which change on every
+    run, become ``0x…``. Nothing else is touched.
+    """
+    root = Path(root or ROOT)
+    for prefix, replacement in _path_prefixes(root):
+        text = text.replace(prefix, replacement)
+    # After the checkout's own paths: a clone may itself live under /tmp.
+    tmp = re.escape(tempfile.gettempdir())
+    text = re.sub(tmp + r"/[^\s/'\"]+", "<tmp>", text)
+    return _ADDRESS.sub("0x…", text)
+
+
+@functools.cache
+def environment() -> dict[str, str]:
+    """What produced the outputs: versions and the device TensorFlow computes on."""
+    import platform
+
+    import keras
+    import tensorflow as tf
+
+    gpus = tf.config.list_physical_devices("GPU")
+    if gpus:
+        details = tf.config.experimental.get_device_details(gpus[0])
+        device = f"GPU ({details.get('device_name', gpus[0].name)})"
+    else:
+        device = f"CPU ({platform.machine()})"
+    return {
+        "tensorflow": tf.__version__,
+        "keras": keras.__version__,
+        "python": platform.python_version(),
+        "device": device,
+    }
