@@ -66,14 +66,14 @@ def _render(path: str, **_: Any) -> str:
             f'!!! failure "Snippet `{path}` failed to run"\n\n'
             f"    `{last_line}`. The traceback is in the build log."
         )
-    parts = [_fence("python", run.source, f'title="{path}"')]
+    parts = [_fence(run.source, ".python", title=path)]
     if run.output.strip():
-        parts.append(_fence("text", run.output, 'title="Output"'))
+        parts.append(_fence(run.output, ".text .traced-output", title="Output"))
     return "\n\n".join(parts) + "\n"
 
 
-def _fence(language: str, body: str, attributes: str) -> str:
-    """A fenced block whose fence is longer than any backtick run inside it."""
+def _fence(body: str, classes: str, title: str) -> str:
+    """A titled code block whose fence is longer than any backtick run inside it."""
     longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
     ticks = "`" * max(3, longest + 1)
-    return f"{ticks}{language} {attributes}\n{body.rstrip()}\n{ticks}"
+    return f'{ticks}{{ {classes} title="{title}" }}\n{body.rstrip()}\n{ticks}'

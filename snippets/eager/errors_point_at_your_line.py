@@ -11,5 +11,6 @@ except tf.errors.InvalidArgumentError as error:
     print("raised:", type(error).__name__)
     print("message:", error.message)
     # The innermost frame in this file is the line that failed.
-    frame = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == __file__][-1]
+    frames = traceback.extract_tb(error.__traceback__)
+    frame = [f for f in frames if f.filename == __file__][-1]
     print(f"at line {frame.lineno}: {frame.line}")

@@ -1,3 +1,5 @@
+import textwrap
+
 import tensorflow as tf
 
 
@@ -14,5 +16,7 @@ def sum_of_evens(n):
 sum_of_evens(tf.constant(10))
 sum_of_evens(tf.constant(7))
 
-graph = sum_of_evens.get_concrete_function(tf.TensorSpec([], tf.int32)).graph
-print("op types in the graph:", sorted({op.type for op in graph.get_operations()}))
+concrete = sum_of_evens.get_concrete_function(tf.TensorSpec([], tf.int32))
+op_types = sorted({op.type for op in concrete.graph.get_operations()})
+print("op types in the graph:")
+print(textwrap.fill(", ".join(op_types), width=60))

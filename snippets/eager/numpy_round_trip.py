@@ -6,8 +6,10 @@ array = t.numpy()  # a copy on CPU, an ordinary NumPy array
 print(type(array).__name__, array)
 
 # NumPy functions accept tensors, TensorFlow ops accept arrays.
-print("np.square(t) ->", type(np.square(t)).__name__, np.square(t))
-print("tf.square(array) ->", type(tf.square(array)).__name__, tf.square(array).numpy())
+from_numpy = np.square(t)
+from_tf = tf.square(array)
+print("np.square(tensor) ->", type(from_numpy).__name__, from_numpy)
+print("tf.square(array)  ->", type(from_tf).__name__, from_tf.numpy())
 
 # Tensors are immutable: arithmetic makes new tensors.
 u = t + 1
