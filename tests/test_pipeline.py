@@ -159,3 +159,9 @@ def test_whole_site_builds_strictly(tmp_path):
             assert path in text, f"{page} does not show {path}"
         for secret in (str(ROOT), str(Path.home()) + os.sep, str(tmp_path)):
             assert secret not in text, f"{page} shows a machine path"
+    # Offline: no page loads a script, stylesheet or font from elsewhere.
+    for html_file in (tmp_path / "site").rglob("*.html"):
+        fetched = re.findall(
+            r'<(?:script|link)[^>]+(?:src|href)="(https?:)?//', html_file.read_text()
+        )
+        assert not fetched, f"{html_file.name} fetches from the network"
