@@ -32,26 +32,41 @@ def page_embeds() -> dict[str, list[str]]:
     }
 
 
-_runs: dict[str, runner.SnippetRun] = {}
+_runs: dict[tuple[str, bool], runner.SnippetRun] = {}
 
 
-def run(path: str) -> runner.SnippetRun:
+def run(path: str, eager: bool = False) -> runner.SnippetRun:
     """The snippet's run, shared by every test that reads it."""
-    if path not in _runs:
-        _runs[path] = runner.run_snippet(path)
-    return _runs[path]
+    if (path, eager) not in _runs:
+        _runs[path, eager] = runner.run_snippet(path, eager=eager)
+    return _runs[path, eager]
+
+
+def _checked(path: str, eager: bool = False) -> runner.SnippetRun:
+    result = run(path, eager)
+    assert result.ok, f"{path} raised:\n{result.error}"
+    return result
 
 
 @pytest.fixture
 def output():
-    """``output("snippets/x/y.py")``: what the page shows under that snippet."""
+    """``output("snippets/x/y.py")``: what the page shows under that snippet;
+    ``eager=True``: what its "Eager" tab shows (``compare="eager"``)."""
 
-    def _output(path: str) -> str:
-        result = run(path)
-        assert result.ok, f"{path} raised:\n{result.error}"
-        return result.output
+    def _output(path: str, eager: bool = False) -> str:
+        return _checked(path, eager).output
 
     return _output
+
+
+@pytest.fixture
+def namespace():
+    """``namespace("snippets/x/y.py")``: the snippet's globals after its run."""
+
+    def _namespace(path: str) -> dict:
+        return _checked(path).namespace
+
+    return _namespace
 
 
 def mkdocs_build(config: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:

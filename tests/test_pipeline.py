@@ -72,19 +72,24 @@ def test_markdown_exec_public_api_we_use_exists():
 
 
 @pytest.fixture(scope="module")
-def fixture_page(tmp_path_factory):
+def fixture_html(tmp_path_factory):
     site = tmp_path_factory.mktemp("fixture-site")
     build = mkdocs_build(FIXTURES / "pipeline_site" / "mkdocs.yml", site)
     assert build.returncode == 0, build.stderr
     assert "AutoGraph could not transform" not in build.stderr + build.stdout
-    return _text(site / "index.html")
+    return (site / "index.html").read_text(encoding="utf-8")
 
 
-def _text(html_file: Path) -> str:
+@pytest.fixture(scope="module")
+def fixture_page(fixture_html):
+    return _text(fixture_html)
+
+
+def _text(page: str) -> str:
     """A page's visible text, roughly: tags dropped, entities decoded."""
     import html
 
-    page = html_file.read_text(encoding="utf-8")
+    page = re.sub(r"<svg.*?</svg>", "", page, flags=re.S)
     page = page.replace('<span class="filename">Output</span>', "Output\n")
     return html.unescape(re.sub(r"<[^>]+>", "", page))
 
@@ -116,6 +121,19 @@ def test_no_machine_path_on_page(fixture_page):
         assert secret not in fixture_page
 
 
+def test_compare_eager_shows_both_runs_in_tabs(fixture_page):
+    # Once in the source, once while tracing; run eagerly, once per call plus
+    # once for get_concrete_function, which still traces.
+    assert fixture_page.count("Python body ran") == 5
+    assert "Output with tf.config.run_functions_eagerly(True)" in fixture_page
+
+
+def test_diagram_is_drawn_from_the_snippets_graph(fixture_html):
+    svg = re.search(r'<svg class="traced-graph".*?</svg>', fixture_html, re.S).group(0)
+    assert ">Mul</text>" in svg and ">Placeholder</text>" in svg
+    assert "The graph of <code>concrete</code>" in fixture_html
+
+
 def test_provenance_line(fixture_page):
     env = runner.environment()
     assert f"TensorFlow {env['tensorflow']}, Keras {env['keras']}" in fixture_page
@@ -134,7 +152,7 @@ def test_failing_snippet_fails_strict_build_and_names_the_file(tmp_path):
 def test_failing_snippet_never_publishes_a_traceback(tmp_path):
     build = mkdocs_build(FIXTURES / "broken_site" / "mkdocs.yml", tmp_path / "site", strict=False)
     assert build.returncode == 0, build.stderr
-    page = _text(tmp_path / "site" / "index.html")
+    page = _text((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
     assert "failed to run" in page
     assert "ValueError: this snippet is broken on purpose" in page
     assert "Traceback" not in page
@@ -153,7 +171,7 @@ def test_whole_site_builds_strictly(tmp_path):
         html_file = tmp_path / "site" / re.sub(r"(index)?\.md$", "", page) / "index.html"
         if page == "index.md":
             html_file = tmp_path / "site" / "index.html"
-        text = _text(html_file)
+        text = _text(html_file.read_text(encoding="utf-8"))
         assert f"by TensorFlow {env['tensorflow']}" in text, page
         for path in paths:
             assert path in text, f"{page} does not show {path}"

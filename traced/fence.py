@@ -7,7 +7,15 @@ A page writes::
     ```
 
 and gets the file's source, titled with its path, followed by what running it
-printed. Execution goes through markdown-exec's public API (``validator``,
+printed. Two options go on the fence line:
+
+- ``diagram="name"`` (or several names, space-separated): after the output,
+  draw the graph held by the snippet's global ``name`` (a concrete function,
+  ``tf.Graph`` or ``GraphDef``) as an SVG;
+- ``compare="eager"``: run the snippet twice, once as written and once with
+  ``tf.config.run_functions_eagerly(True)``, and show both outputs in
+  "tf.function | Eager" content tabs under the one source.
+ Execution goes through markdown-exec's public API (``validator``,
 ``base_format``, ``ExecutionError``), which also makes a failing snippet a
 build warning that names the file, so ``mkdocs build --strict`` fails on it.
 """
@@ -21,9 +29,9 @@ from typing import Any
 
 import markdown_exec
 
-from traced import runner
+from traced import diagram, runner
 
-EMBED = re.compile(r"^[ \t]*```snippet[ \t]*\n[ \t]*(?P<path>\S+)[ \t]*\n[ \t]*```", re.M)
+EMBED = re.compile(r"^[ \t]*```snippet\b[^\n]*\n[ \t]*(?P<path>\S+)[ \t]*\n[ \t]*```", re.M)
 """A snippet fence in a page; tests and hooks find embeds with it."""
 
 root: Path = runner.ROOT
@@ -48,15 +56,40 @@ def formatter(
 ) -> str:
     """Run the named snippet and render its source and output."""
     path = src.strip()
-    options = {**options, "html": False, "source": "", "result": ""}
-    options["extra"] = {**options.get("extra", {}), "title": path}
-    return markdown_exec.base_format(language="python", run=_render, code=path, md=md, **options)
+    extra = dict(options.get("extra", {}))
+    diagrams = extra.pop("diagram", "").split()
+    compare = extra.pop("compare", "")
+    if compare not in ("", "eager"):
+        raise ValueError(f'{path}: compare="{compare}" is not supported (only "eager")')
+    options = {**options, "html": False, "source": "", "result": "", "extra": {"title": path}}
+
+    def render(code: str, **_: Any) -> str:
+        return _render(code, diagrams=diagrams, compare=bool(compare))
+
+    return markdown_exec.base_format(language="python", run=render, code=path, md=md, **options)
 
 
-def _render(path: str, **_: Any) -> str:
+def _render(path: str, diagrams: list[str], compare: bool) -> str:
     if not (root / path).is_file():
         raise markdown_exec.ExecutionError(f"Snippet file not found: `{path}`")
-    run = runner.run_snippet(path, root=root)
+    run = _checked_run(path)
+    parts = [_fence(run.source, ".python", title=path)]
+    if compare:
+        eager = _checked_run(path, eager=True)
+        parts.append(_tab("tf.function", _output(run)))
+        parts.append(_tab("Eager", _output(eager, "with tf.config.run_functions_eagerly(True)")))
+    elif run.output.strip():
+        parts.append(_output(run))
+    for name in diagrams:
+        if name not in run.namespace:
+            raise markdown_exec.ExecutionError(f"`{path}` defines no `{name}` to draw")
+        caption = f"The graph of <code>{name}</code> in <code>{path}</code>, drawn at build time"
+        parts.append(figure(run.namespace[name], caption))
+    return "\n\n".join(parts) + "\n"
+
+
+def _checked_run(path: str, eager: bool = False) -> runner.SnippetRun:
+    run = runner.run_snippet(path, root=root, eager=eager)
     if not run.ok:
         # The traceback goes to the build log only; the page (seen only in a
         # non-strict preview) gets a short notice, never a traceback.
@@ -66,10 +99,27 @@ def _render(path: str, **_: Any) -> str:
             f'!!! failure "Snippet `{path}` failed to run"\n\n'
             f"    `{last_line}`. The traceback is in the build log."
         )
-    parts = [_fence(run.source, ".python", title=path)]
-    if run.output.strip():
-        parts.append(_fence(run.output, ".text .traced-output", title="Output"))
-    return "\n\n".join(parts) + "\n"
+    return run
+
+
+def figure(graph: Any, caption: str) -> str:
+    """An inline SVG diagram of ``graph`` with an HTML caption, as one raw HTML block."""
+    title = re.sub(r"<[^>]+>", "", caption)
+    return (
+        f'<figure class="traced-figure">{diagram.svg(graph, title)}'
+        f"<figcaption>{caption}</figcaption></figure>"
+    )
+
+
+def _output(run: runner.SnippetRun, note: str = "") -> str:
+    title = f"Output {note}" if note else "Output"
+    return _fence(run.output or "(no output)", ".text .traced-output", title=title)
+
+
+def _tab(label: str, body: str) -> str:
+    return f'=== "{label}"\n\n' + "\n".join(
+        f"    {line}" if line else "" for line in body.split("\n")
+    )
 
 
 def _fence(body: str, classes: str, title: str) -> str:

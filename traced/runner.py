@@ -25,7 +25,7 @@ import sysconfig
 import tempfile
 import traceback
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +48,8 @@ class SnippetRun:
     """Everything the snippet wrote to stdout and stderr, in order, cleaned."""
     error: str | None
     """The cleaned traceback if the snippet raised, else None."""
+    namespace: dict = field(default_factory=dict, compare=False, repr=False)
+    """The snippet's globals after the run: what diagrams are drawn from."""
 
     @property
     def ok(self) -> bool:
@@ -63,15 +65,22 @@ def prepare() -> None:
     import tensorflow  # noqa: F401
 
 
-def run_snippet(path: str | os.PathLike[str], root: Path | None = None) -> SnippetRun:
-    """Run ``path`` (relative to ``root``) as ``__main__`` and capture what it writes."""
+def run_snippet(
+    path: str | os.PathLike[str], root: Path | None = None, *, eager: bool = False
+) -> SnippetRun:
+    """Run ``path`` (relative to ``root``) as ``__main__`` and capture what it writes.
+
+    With ``eager=True`` every ``tf.function`` runs its Python eagerly
+    (``tf.config.run_functions_eagerly(True)``): the same source, the other
+    execution model, for side-by-side comparisons.
+    """
     root = Path(root or ROOT)
     file = (root / path).resolve()
     rel = file.relative_to(root).as_posix()
     source = file.read_text(encoding="utf-8")
     prepare()
     _reset_global_state()
-    error = None
+    error, namespace = None, {}
     saved_argv, saved_path0 = sys.argv[:], sys.path[0]
     sys.argv = [rel]
     sys.path[0] = str(file.parent)  # as `python snippets/x/y.py` would
@@ -80,8 +89,10 @@ def run_snippet(path: str | os.PathLike[str], root: Path | None = None) -> Snipp
             # A fresh filter list: library warnings show on every run, not
             # only in whichever snippet happened to trigger them first.
             warnings.simplefilter("default")
+            if eager:
+                sys.modules["tensorflow"].config.run_functions_eagerly(True)
             try:
-                runpy.run_path(str(file), run_name="__main__")
+                namespace = runpy.run_path(str(file), run_name="__main__")
             except SystemExit as exc:
                 if exc.code not in (None, 0):
                     error = _format_error(exc, file)
@@ -96,6 +107,7 @@ def run_snippet(path: str | os.PathLike[str], root: Path | None = None) -> Snipp
         source=source,
         output=clean(captured.text, root),
         error=clean(error, root) if error else None,
+        namespace=namespace,
     )
 
 

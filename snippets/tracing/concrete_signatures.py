@@ -1,0 +1,11 @@
+import tensorflow as tf
+
+
+@tf.function
+def double(x):
+    return x * 2
+
+
+double(tf.constant(1))
+double(tf.constant([1.0, 2.0]))
+print(double.pretty_printed_concrete_signatures())

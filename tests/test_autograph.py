@@ -1,0 +1,105 @@
+"""Claims docs/autograph.md makes about its snippets' output."""
+
+import re
+
+
+def _ops(out: str, label: str) -> list[str]:
+    return re.findall(r"'(\w+)'", re.search(rf"{label}\[(.*?)\]", out).group(1))
+
+
+def test_tensor_if_becomes_one_conditional_op(output):
+    out = output("snippets/autograph/tensor_if_becomes_cond.py")
+    assert out.count("tracing") == 1  # both signs, one trace
+    assert "3 4" in out
+    assert "traces: 1" in out
+    ops = _ops(out, "ops: ")
+    assert set(ops) & {"StatelessIf", "If"}
+    assert "GreaterEqual" in ops
+
+
+def test_python_if_decided_at_trace_time(output):
+    out = output("snippets/autograph/python_if_decided_at_trace.py")
+    assert "traces: 2" in out  # True and False; the second True reuses its graph
+    relu, tanh = _ops(out, "graph for True: "), _ops(out, "graph for False: ")
+    assert "Relu" in relu and "Tanh" not in relu  # only the branch taken
+    assert "Tanh" in tanh and "Relu" not in tanh
+    assert not {"If", "StatelessIf"} & set(relu + tanh)
+
+
+def test_tensor_while_becomes_loop_op(output):
+    out = output("snippets/autograph/tensor_while_loop.py")
+    assert "halvings(1) = 0" in out and "halvings(1000) = 9" in out
+    assert "traces: 1" in out
+    assert set(_ops(out, "loop ops: ")) <= {"StatelessWhile", "While"}
+    assert _ops(out, "loop ops: ")
+
+
+def test_range_unrolls_tf_range_loops(output):
+    out = output("snippets/autograph/range_vs_tf_range.py")
+    sizes = {
+        int(n): (int(u), int(t))
+        for n, u, t in re.findall(r"n=\s*(\d+): range -> (\d+) ops, tf.range -> (\d+) ops", out)
+    }
+    assert sizes[10][0] > sizes[3][0]  # unrolled graph grows with the count
+    assert sizes[10][1] == sizes[3][1]  # the loop op's graph does not
+    assert "traces of unrolled: 2" in out  # the count is frozen per trace
+    assert "traces of looped:   1" in out
+
+
+def test_break_and_continue(output):
+    out = output("snippets/autograph/break_continue_return.py")
+    assert "first multiple of 3: index 3" in out  # -6 skipped by continue
+    assert "first multiple of 4: index 4" in out
+    assert "first multiple of 11: index -1" in out
+    assert "traces: 1" in out
+
+
+def test_return_inside_tensor_loop_is_an_error(output):
+    out = output("snippets/autograph/return_inside_loop.py")
+    assert "NotImplementedError" in out
+    assert "return statement cannot be placed inside this TensorFlow loop" in out
+
+
+def test_tensor_array_accumulates(output):
+    out = output("snippets/autograph/accumulate_in_loop.py")
+    assert "[ 1  3  6 10]" in out
+    assert "[10  0  5]" in out
+
+
+def test_to_code_shows_converted_statements(output):
+    out = output("snippets/autograph/to_code.py")
+    assert "def tf__clipped_sum(values, limit):" in out
+    assert "ag__.for_stmt(" in out
+    assert "ag__.if_stmt(" in out
+
+
+def test_undefined_in_one_branch(output):
+    out = output("snippets/autograph/undefined_in_one_branch.py")
+    assert "ValueError: 'y' must also be initialized in the else branch" in out
+
+
+def test_loop_var_changing_shape_and_fix(output):
+    out = output("snippets/autograph/loop_var_changes_shape.py")
+    assert "ValueError: 'x' has shape (1,) before the loop, but shape (2,)" in out
+    assert "set_loop_options" in out
+    assert "fixed: [0 1 2 3]" in out
+
+
+def test_comprehension_condition_not_converted(output):
+    out = output("snippets/autograph/comprehension_not_converted.py")
+    assert "OperatorNotAllowedInGraphError" in out
+    assert "Using a symbolic `tf.Tensor` as a Python `bool` is not allowed" in out
+
+
+def test_autograph_false(output):
+    out = output("snippets/autograph/autograph_false.py")
+    assert "autograph=True:  2.0" in out
+    assert "autograph=False, Python condition: 0.0" in out
+    assert "autograph=False, tensor condition: OperatorNotAllowedInGraphError" in out
+    assert "Using a symbolic `tf.Tensor` as a Python `bool` is not allowed" in out
+
+
+def test_conversion_skipped(output):
+    out = output("snippets/autograph/conversion_skipped.py")
+    assert "do_not_convert: OperatorNotAllowedInGraphError" in out
+    assert "no source: OperatorNotAllowedInGraphError" in out
