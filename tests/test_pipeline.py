@@ -57,9 +57,15 @@ def test_runner_undoes_global_state_between_snippets():
 
 
 def test_clean_hides_machine_paths_and_addresses():
-    text = f"{ROOT}/snippets/a.py {Path.home()}/x /tmp/tmpab12cd/model <f at 0x7f3a2b1c9d80>"
-    cleaned = runner.clean(text)
-    assert cleaned == "snippets/a.py ~/x <tmp>/model <f at 0x…>"
+    text = (
+        f"{ROOT}/snippets/a.py {Path.home()}/x /tmp/tmpab12cd/model <f at 0x7f3a2b1c9d80> "
+        "FuncGraph(name=f, id=139820505348160) [Op:__inference_log_loss_17] "
+        "/tmp/__autograph_generated_file3s5n0uom.py"
+    )
+    assert runner.clean(text) == (
+        "snippets/a.py ~/x <tmp>/model <f at 0x…> FuncGraph(name=f, id=…) "
+        "[Op:__inference_log_loss_…] <tmp>/__autograph_generated_file….py"
+    )
 
 
 def test_markdown_exec_public_api_we_use_exists():

@@ -105,8 +105,8 @@ def run_snippet(
     return SnippetRun(
         path=rel,
         source=source,
-        output=clean(captured.text, root),
-        error=clean(error, root) if error else None,
+        output=clean(captured.text, root, snippet=rel),
+        error=clean(error, root, snippet=rel) if error else None,
         namespace=namespace,
     )
 
@@ -181,7 +181,34 @@ def _format_error(exc: BaseException, file: Path) -> str:
     return "".join(traceback.format_exception(type(exc), exc, tb or exc.__traceback__))
 
 
-_ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
+# Values that differ from run to run, masked so two builds give the same page:
+# memory addresses, object ids, the process-wide serial number in graph
+# function names, and the random names of AutoGraph's generated files.
+_VARYING = [
+    (re.compile(r"\b0x[0-9a-fA-F]{6,}\b"), "0x…"),
+    (re.compile(r"\bid=\d{6,}"), "id=…"),
+    (re.compile(r"\b(__inference_\w+?)_\d+\b"), r"\1_…"),
+    (re.compile(r"__autograph_generated_file\w+"), "__autograph_generated_file…"),
+]
+
+
+def _drop_frames_above(text: str, snippet: str) -> str:
+    """In each stack trace ("... (most recent call last):"), drop the frames
+    above the first one in ``snippet``: they belong to whatever ran it."""
+    lines = text.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        out.append(lines[i])
+        i += 1
+        if not lines[i - 1].rstrip().endswith("(most recent call last):"):
+            continue
+        j = i  # frames are indented, separated at most by blank lines
+        while j < len(lines) and (not lines[j].strip() or lines[j].startswith(" ")):
+            if lines[j].strip().startswith(f'File "{snippet}"'):
+                i = j  # resume at the snippet's first frame
+                break
+            j += 1
+    return "\n".join(out)
 
 
 def _path_prefixes(root: Path) -> list[tuple[str, str]]:
@@ -198,20 +225,26 @@ def _path_prefixes(root: Path) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
 
 
-def clean(text: str, root: Path | None = None) -> str:
+def clean(text: str, root: Path | None = None, snippet: str | None = None) -> str:
     """Make output safe and stable to publish.
 
-    Absolute paths of the build machine become relative ones (temporary
-    directories become ``<tmp>``), and memory addresses, which change on every
-    run, become ``0x…``. Nothing else is touched.
+    Absolute paths of the build machine become relative ones (a temporary
+    directory becomes ``<tmp>``), the values in ``_VARYING`` are masked with
+    ``…``, and stack traces start at the snippet's own frame, as they do when
+    the snippet runs alone (the build's and runner's frames above it go).
+    Nothing else is touched.
     """
     root = Path(root or ROOT)
     for prefix, replacement in _path_prefixes(root):
         text = text.replace(prefix, replacement)
+    if snippet:
+        text = _drop_frames_above(text, snippet)
+    for pattern, replacement in _VARYING:
+        text = pattern.sub(replacement, text)
     # After the checkout's own paths: a clone may itself live under /tmp.
     tmp = re.escape(tempfile.gettempdir())
-    text = re.sub(tmp + r"/[^\s/'\"]+", "<tmp>", text)
-    return _ADDRESS.sub("0x…", text)
+    text = re.sub(tmp + r"/tmp\w+", "<tmp>", text)  # mkdtemp's random names
+    return re.sub(tmp + "/", "<tmp>/", text)
 
 
 @functools.cache
