@@ -15,6 +15,11 @@ ROOT = runner.ROOT
 DOCS = ROOT / "docs"
 
 
+# Snippets whose output includes measured times: the only output allowed to
+# differ between two runs (promise 3). Their claims are tested with wide margins.
+TIMED_SNIPPETS = {"snippets/retracing/retrace_cost.py"}
+
+
 def all_snippets() -> list[str]:
     """Every snippet file, so a new one is tested the moment it exists."""
     return sorted(
@@ -67,6 +72,24 @@ def namespace():
         return _checked(path).namespace
 
     return _namespace
+
+
+_plain: dict[str, subprocess.CompletedProcess] = {}
+
+
+def plain_run(path: str) -> subprocess.CompletedProcess:
+    """``python <path>`` in a fresh interpreter, stdout and stderr apart:
+    for claims about where output goes when a reader runs the file."""
+    if path not in _plain:
+        _plain[path] = subprocess.run(
+            [sys.executable, path],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"},
+            timeout=300,
+        )
+    return _plain[path]
 
 
 def mkdocs_build(config: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import markdown_exec
 import pytest
-from conftest import ROOT, all_snippets, mkdocs_build, page_embeds, run
+from conftest import ROOT, TIMED_SNIPPETS, all_snippets, mkdocs_build, page_embeds, run
 
 from traced import runner
 
@@ -41,8 +43,9 @@ def test_every_embedded_snippet_exists():
 
 def test_output_does_not_depend_on_order():
     """Rerun every snippet in reverse order: the same outputs, byte for byte."""
-    forward = {path: run(path).output for path in all_snippets()}
-    for path in reversed(all_snippets()):
+    paths = [path for path in all_snippets() if path not in TIMED_SNIPPETS]
+    forward = {path: run(path).output for path in paths}
+    for path in reversed(paths):
         assert runner.run_snippet(path).output == forward[path], path
 
 
@@ -54,6 +57,13 @@ def test_runner_undoes_global_state_between_snippets():
     assert "layer: dense\n" in first.output
     assert "eager inside tf.function: False" in second.output
     assert "layer: dense\n" in second.output  # Keras name counters were reset
+
+
+def test_rerun_does_not_inherit_retracing_history():
+    path = "snippets/retracing/retracing_warning.py"
+    first, second = runner.run_snippet(path), runner.run_snippet(path)
+    assert first.output == second.output
+    assert first.output.count("triggered tf.function retracing") == 2
 
 
 def test_clean_hides_machine_paths_and_addresses():
@@ -189,3 +199,21 @@ def test_whole_site_builds_strictly(tmp_path):
             r'<(?:script|link)[^>]+(?:src|href)="(https?:)?//', html_file.read_text()
         )
         assert not fetched, f"{html_file.name} fetches from the network"
+
+
+def test_page_output_is_what_a_plain_run_prints():
+    """The runner inside pytest (or MkDocs) prints what `python file.py` prints."""
+    root = FIXTURES / "plain_run"
+    shown = runner.run_snippet("every_channel.py", root=root).output
+    plain = subprocess.run(
+        [sys.executable, "every_channel.py"],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "TF_CPP_MIN_LOG_LEVEL": "2"},
+    ).stdout
+    # The plain run starts with TensorFlow's import notices, which pages leave out.
+    assert runner.clean(plain, root, snippet="every_channel.py").endswith(shown)
+    for expected in ("4 a Python warning", "WARNING:tensorflow:5 a TensorFlow log", "retracing"):
+        assert expected in shown

@@ -14,7 +14,12 @@ printed. Two options go on the fence line:
   ``tf.Graph`` or ``GraphDef``) as an SVG;
 - ``compare="eager"``: run the snippet twice, once as written and once with
   ``tf.config.run_functions_eagerly(True)``, and show both outputs in
-  "tf.function | Eager" content tabs under the one source.
+  "tf.function | Eager" content tabs under the one source;
+- ``show="output"``: only the output, titled with the snippet's path (for a
+  page that quotes a message a chapter's snippet produces).
+
+A snippet embedded on several pages runs once per build: runs are cached
+until the next build starts (see :func:`forget_runs`).
  Execution goes through markdown-exec's public API (``validator``,
 ``base_format``, ``ExecutionError``), which also makes a failing snippet a
 build warning that names the file, so ``mkdocs build --strict`` fails on it.
@@ -38,6 +43,12 @@ root: Path = runner.ROOT
 """Where snippet paths are resolved; the MkDocs hook sets it to the config's folder."""
 
 _log = logging.getLogger("mkdocs.plugins.traced")
+_runs: dict[tuple[str, bool], runner.SnippetRun] = {}
+
+
+def forget_runs() -> None:
+    """Start a build afresh: every snippet runs again."""
+    _runs.clear()
 
 
 def embedded_paths(markdown: str) -> list[str]:
@@ -59,25 +70,27 @@ def formatter(
     extra = dict(options.get("extra", {}))
     diagrams = extra.pop("diagram", "").split()
     compare = extra.pop("compare", "")
-    if compare not in ("", "eager"):
-        raise ValueError(f'{path}: compare="{compare}" is not supported (only "eager")')
+    show = extra.pop("show", "")
+    if compare not in ("", "eager") or show not in ("", "output"):
+        raise ValueError(f'{path}: only compare="eager" and show="output" are supported')
     options = {**options, "html": False, "source": "", "result": "", "extra": {"title": path}}
 
     def render(code: str, **_: Any) -> str:
+        if show:
+            return _output(_checked_run(code), title=f"Output of {code}")
         return _render(code, diagrams=diagrams, compare=bool(compare))
 
     return markdown_exec.base_format(language="python", run=render, code=path, md=md, **options)
 
 
 def _render(path: str, diagrams: list[str], compare: bool) -> str:
-    if not (root / path).is_file():
-        raise markdown_exec.ExecutionError(f"Snippet file not found: `{path}`")
     run = _checked_run(path)
     parts = [_fence(run.source, ".python", title=path)]
     if compare:
         eager = _checked_run(path, eager=True)
         parts.append(_tab("tf.function", _output(run)))
-        parts.append(_tab("Eager", _output(eager, "with tf.config.run_functions_eagerly(True)")))
+        note = "Output with tf.config.run_functions_eagerly(True)"
+        parts.append(_tab("Eager", _output(eager, title=note)))
     elif run.output.strip():
         parts.append(_output(run))
     for name in diagrams:
@@ -89,7 +102,11 @@ def _render(path: str, diagrams: list[str], compare: bool) -> str:
 
 
 def _checked_run(path: str, eager: bool = False) -> runner.SnippetRun:
-    run = runner.run_snippet(path, root=root, eager=eager)
+    if not (root / path).is_file():
+        raise markdown_exec.ExecutionError(f"Snippet file not found: `{path}`")
+    if (path, eager) not in _runs:
+        _runs[path, eager] = runner.run_snippet(path, root=root, eager=eager)
+    run = _runs[path, eager]
     if not run.ok:
         # The traceback goes to the build log only; the page (seen only in a
         # non-strict preview) gets a short notice, never a traceback.
@@ -111,8 +128,7 @@ def figure(graph: Any, caption: str) -> str:
     )
 
 
-def _output(run: runner.SnippetRun, note: str = "") -> str:
-    title = f"Output {note}" if note else "Output"
+def _output(run: runner.SnippetRun, title: str = "Output") -> str:
     return _fence(run.output or "(no output)", ".text .traced-output", title=title)
 
 

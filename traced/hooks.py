@@ -32,6 +32,10 @@ def on_config(config, **_):
     return config
 
 
+def on_pre_build(config, **_):
+    fence.forget_runs()  # `mkdocs serve` rebuilds rerun every snippet
+
+
 def on_page_markdown(markdown: str, page, **_):
     if not fence.embedded_paths(markdown):
         return markdown

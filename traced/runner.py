@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import logging
 import os
 import random
 import re
@@ -87,8 +88,10 @@ def run_snippet(
     try:
         with _captured_output() as captured, warnings.catch_warnings():
             # A fresh filter list: library warnings show on every run, not
-            # only in whichever snippet happened to trigger them first.
+            # only in whichever snippet happened to trigger them first; and
+            # printed, even where a test runner records them instead.
             warnings.simplefilter("default")
+            warnings.showwarning = _show_warning
             if eager:
                 sys.modules["tensorflow"].config.run_functions_eagerly(True)
             try:
@@ -115,6 +118,34 @@ class _Captured:
     text = ""
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
+@contextlib.contextmanager
+def _logging_as_in_a_plain_run(stream):
+    """Python logging as ``python snippet.py`` has it: no root handlers, and
+    TensorFlow's logger printing ``LEVEL:tensorflow:message`` to stderr.
+
+    A host process (MkDocs, pytest) may have configured logging its own way,
+    which changes where TensorFlow's warnings go; the page must not depend
+    on which host built it.
+    """
+    root, tf_logger = logging.getLogger(), logging.getLogger("tensorflow")
+    saved = root.handlers[:], root.level, tf_logger.handlers[:], tf_logger.level
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter(logging.BASIC_FORMAT))
+    root.handlers, tf_logger.handlers = [], [handler]
+    root.setLevel(logging.WARNING)
+    tf_logger.setLevel(logging.NOTSET)
+    try:
+        yield
+    finally:
+        root.handlers, tf_logger.handlers = saved[0], saved[2]
+        root.setLevel(saved[1])
+        tf_logger.setLevel(saved[3])
+
+
 @contextlib.contextmanager
 def _captured_output():
     """Send fds 1 and 2, and Python's sys.stdout/sys.stderr, to one file.
@@ -137,7 +168,8 @@ def _captured_output():
         os.dup2(sink.fileno(), 2)
         sys.stdout = sys.stderr = writer
         try:
-            yield captured
+            with _logging_as_in_a_plain_run(writer):
+                yield captured
         finally:
             for stream in (writer, sys.__stdout__, sys.__stderr__, *saved_streams):
                 with contextlib.suppress(Exception):
@@ -169,8 +201,26 @@ def _reset_global_state() -> None:
         tf.config.run_functions_eagerly(False)
         tf.debugging.disable_check_numerics()
         tf.random.set_seed(None)
+        _forget_retracing_history()
     if "keras" in modules:
         modules["keras"].backend.clear_session()
+
+
+def _forget_retracing_history() -> None:
+    """Reset the counts behind TensorFlow's "triggered tf.function retracing"
+    warning.
+
+    TensorFlow keeps them per code object for the whole process, and a file
+    run twice compiles to equal code objects, so a second run would inherit
+    the first one's retraces. There is no public way to reset them: this uses
+    TensorFlow's private module, and the isolation tests fail if a release
+    moves it.
+    """
+    from tensorflow.python.eager.polymorphic_function import polymorphic_function
+
+    polymorphic_function._frequent_tracing_detector_manager = (
+        polymorphic_function._FrequentTracingDetectorManager()
+    )
 
 
 def _format_error(exc: BaseException, file: Path) -> str:

@@ -1,0 +1,63 @@
+"""Claims docs/retracing.md makes about its snippets' output."""
+
+import re
+
+from conftest import plain_run
+
+
+def test_new_shapes_retrace(output):
+    out = output("snippets/retracing/new_shapes_retrace.py")
+    assert re.findall(r"tracing for shape (\S+)", out) == ["(1,)", "(2,)", "(3,)"]
+    assert "traces: 3" in out  # the repeated shape reused its graph
+
+
+def test_python_scalars_retrace_per_value(output):
+    out = output("snippets/retracing/python_scalars.py")
+    assert "Python ints: 4 traces" in out
+    assert "tensors:     1 trace" in out
+
+
+def test_objects_keyed_by_identity(output):
+    out = output("snippets/retracing/objects_by_identity.py")
+    assert out.count("tracing with scale") == 2  # two equal objects, two traces
+    assert "2.0 2.0" in out
+    assert "after changing first.scale: 2.0" in out  # stale: no retrace
+    assert "traces: 2" in out
+
+
+def test_input_signature(output):
+    out = output("snippets/retracing/input_signature.py")
+    assert "25.0\n9.0\ntraces: 1" in out  # None accepts any length, one trace
+    errors = [line for line in out.splitlines() if line.startswith("TypeError")]
+    assert len(errors) == 2
+    assert (
+        "dtype=tf.int32" in errors[0] and "TensorSpec(shape=(None,), dtype=tf.float32" in errors[0]
+    )
+    assert "shape=(1, 2)" in errors[1]
+    assert all("Binding inputs to tf.function failed" in e for e in errors)
+
+
+def test_reduce_retracing(output):
+    out = output("snippets/retracing/reduce_retracing.py")
+    assert re.findall(r"tracing for shape (\S+)", out) == ["(1,)", "(None,)"]
+    assert "shapes:  2 traces" in out
+    assert "Python ints: 4 traces" in out  # not relaxed
+
+
+def test_retracing_warning(output):
+    out = output("snippets/retracing/retracing_warning.py")
+    assert "WARNING:tensorflow:5 out of the last 5 calls to <function shift" in out
+    assert "triggered tf.function retracing" in out
+    assert "traces: 7" in out
+
+
+def test_retracing_warning_goes_to_stderr():
+    plain = plain_run("snippets/retracing/retracing_warning.py")
+    assert "triggered tf.function retracing" in plain.stderr
+    assert "triggered tf.function retracing" not in plain.stdout
+
+
+def test_retrace_costs_far_more_than_a_cached_call(output):
+    out = output("snippets/retracing/retrace_cost.py")
+    ratio = float(re.search(r"a retrace costs (\d+)x a cached call", out).group(1))
+    assert ratio > 5  # typically tens of times; a wide margin for noisy machines

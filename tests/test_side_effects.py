@@ -1,0 +1,71 @@
+"""Claims docs/side-effects.md makes about its snippets' output."""
+
+from conftest import plain_run
+
+
+def test_print_once_tf_print_every_call(output):
+    lines = output("snippets/side_effects/print_vs_tf_print.py").splitlines()
+    assert lines[0] == 'print sees:    Tensor("x:0", shape=(2,), dtype=int32)'
+    assert sum(line.startswith("print sees:") for line in lines) == 1
+    assert lines[1:] == ["tf.print sees: [1 2]", "tf.print sees: [3 4]", "tf.print sees: [5 6]"]
+    eager = output("snippets/side_effects/print_vs_tf_print.py", eager=True).splitlines()
+    assert sum(line.startswith("print sees:") for line in eager) == 3  # every call
+    assert "print sees:    tf.Tensor([5 6], shape=(2,), dtype=int32)" in eager
+
+
+def test_tf_print_writes_to_stderr_print_to_stdout():
+    plain = plain_run("snippets/side_effects/print_vs_tf_print.py")
+    assert "tf.print sees:" in plain.stderr and "tf.print sees:" not in plain.stdout
+    assert "print sees:    Tensor" in plain.stdout
+
+
+def test_globals_frozen_variables_read(output):
+    out = output("snippets/side_effects/globals_frozen.py").split()
+    assert out[:2] == ["0.9", "0.9"]  # the changed global is ignored
+    assert out[2:4] == ["traces:", "1"]  # and does not retrace
+    assert out[4:] == ["0.9", "0.5"]  # a variable is read on each call
+
+
+def test_list_append_escapes(output):
+    out = output("snippets/side_effects/list_append_escapes.py")
+    assert "list after 3 calls: [<tf.Tensor 'mul:0' shape=() dtype=int32>]" in out
+    assert "is out of scope and cannot be used here" in out
+    assert "TypeError" in out
+
+
+def test_return_values_instead(output):
+    out = output("snippets/side_effects/return_values_instead.py")
+    assert "[2 4 6]" in out and "[ 8 10]" in out
+
+
+def test_iterators_and_python_random_frozen(output):
+    lines = output("snippets/side_effects/iterators_and_random.py").splitlines()
+    python_values = {line.split()[1] for line in lines[:3]}
+    tf_values = {line.split()[3] for line in lines[:3]}
+    assert len(python_values) == 1  # the same on every call
+    assert len(tf_values) == 3  # new on every call
+    assert "tf.data: 45" in lines
+
+
+def test_variable_state(output):
+    out = output("snippets/side_effects/variable_state.py")
+    assert "counter: 3  table: [2 0 1 3]" in out
+    assert "after assign(0): 0" in out
+    assert "tensor_scatter_nd_update: [0 7 0 0]" in out
+
+
+def test_variables_in_tf_function(output):
+    out = output("snippets/side_effects/variables_in_tf_function.py")
+    assert "tf.function only supports singleton tf.Variables created on the first call" in out
+    assert "first call: 1.0" in out
+    assert "traces after one call: 2" in out  # the first call traced twice
+    assert "second call: 3.0" in out
+    assert "traces after two calls: 2" in out
+
+
+def test_keras_singleton_variables_and_fix(output):
+    out = output("snippets/side_effects/keras_singleton_variables.py")
+    assert "ValueError: tf.function only supports singleton tf.Variables" in out
+    fixed = output("snippets/side_effects/keras_singleton_fix.py")
+    assert "first model trained; traces: 1" in fixed
+    assert "second model trained; traces: 1" in fixed
