@@ -70,11 +70,15 @@ def test_clean_hides_machine_paths_and_addresses():
     text = (
         f"{ROOT}/snippets/a.py {Path.home()}/x /tmp/tmpab12cd/model <f at 0x7f3a2b1c9d80> "
         "FuncGraph(name=f, id=139820505348160) [Op:__inference_log_loss_17] "
-        "/tmp/__autograph_generated_file3s5n0uom.py"
+        "/tmp/__autograph_generated_file3s5n0uom.py\n"
+        "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\n"
+        "I0000 00:00:1795309658.462744   12753 mlir_graph_optimization_pass.cc:425] MLIR V1\n"
+        "W0000 00:00:1795306239.190939    3016 local_rendezvous.cc:412] Local rendezvous\n"
+        "last line"
     )
     assert runner.clean(text) == (
         "snippets/a.py ~/x <tmp>/model <f at 0x…> FuncGraph(name=f, id=…) "
-        "[Op:__inference_log_loss_…] <tmp>/__autograph_generated_file….py"
+        "[Op:__inference_log_loss_…] <tmp>/__autograph_generated_file….py\nlast line"
     )
 
 

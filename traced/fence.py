@@ -93,6 +93,9 @@ def _render(path: str, diagrams: list[str], compare: bool) -> str:
         parts.append(_tab("Eager", _output(eager, title=note)))
     elif run.output.strip():
         parts.append(_output(run))
+    for number, svg in enumerate(run.figures, 1):
+        caption = f"Figure {number} of <code>{path}</code>, drawn when this page was built"
+        parts.append(_figure(svg, caption))
     for name in diagrams:
         if name not in run.namespace:
             raise markdown_exec.ExecutionError(f"`{path}` defines no `{name}` to draw")
@@ -121,11 +124,13 @@ def _checked_run(path: str, eager: bool = False) -> runner.SnippetRun:
 
 def figure(graph: Any, caption: str) -> str:
     """An inline SVG diagram of ``graph`` with an HTML caption, as one raw HTML block."""
-    title = re.sub(r"<[^>]+>", "", caption)
-    return (
-        f'<figure class="traced-figure">{diagram.svg(graph, title)}'
-        f"<figcaption>{caption}</figcaption></figure>"
-    )
+    return _figure(diagram.svg(graph, re.sub(r"<[^>]+>", "", caption)), caption)
+
+
+def _figure(svg: str, caption: str) -> str:
+    # One line, no blank lines: Markdown keeps a raw HTML block intact.
+    svg = re.sub(r"\n\s*", " ", svg)
+    return f'<figure class="traced-figure">{svg}<figcaption>{caption}</figcaption></figure>'
 
 
 def _output(run: runner.SnippetRun, title: str = "Output") -> str:

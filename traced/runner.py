@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # ids, so two builds would differ; silence them before TensorFlow is imported.
 # Python-side warnings (the retracing warning) and tf.print are unaffected.
 os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
+# Charts are drawn off-screen; the build puts them in the page as SVG.
+os.environ.setdefault("MPLBACKEND", "agg")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class SnippetRun:
     """The cleaned traceback if the snippet raised, else None."""
     namespace: dict = field(default_factory=dict, compare=False, repr=False)
     """The snippet's globals after the run: what diagrams are drawn from."""
+    figures: list[str] = field(default_factory=list, compare=False, repr=False)
+    """Matplotlib figures the snippet left open (and showed), as SVG text."""
 
     @property
     def ok(self) -> bool:
@@ -64,6 +68,13 @@ def prepare() -> None:
     never into a page, and no snippet pays for the import.
     """
     import tensorflow  # noqa: F401
+
+    try:
+        import matplotlib
+        import matplotlib.pyplot  # noqa: F401
+    except ImportError:
+        return
+    matplotlib.rcParams["svg.hashsalt"] = "traced"  # stable ids in the SVG
 
 
 def run_snippet(
@@ -81,7 +92,7 @@ def run_snippet(
     source = file.read_text(encoding="utf-8")
     prepare()
     _reset_global_state()
-    error, namespace = None, {}
+    error, namespace, figures = None, {}, []
     saved_argv, saved_path0 = sys.argv[:], sys.path[0]
     sys.argv = [rel]
     sys.path[0] = str(file.parent)  # as `python snippets/x/y.py` would
@@ -95,7 +106,8 @@ def run_snippet(
             if eager:
                 sys.modules["tensorflow"].config.run_functions_eagerly(True)
             try:
-                namespace = runpy.run_path(str(file), run_name="__main__")
+                with _figures_collected(figures):
+                    namespace = runpy.run_path(str(file), run_name="__main__")
             except SystemExit as exc:
                 if exc.code not in (None, 0):
                     error = _format_error(exc, file)
@@ -111,7 +123,30 @@ def run_snippet(
         output=clean(captured.text, root, snippet=rel),
         error=clean(error, root, snippet=rel) if error else None,
         namespace=namespace,
+        figures=figures,
     )
+
+
+@contextlib.contextmanager
+def _figures_collected(figures: list[str]):
+    """``plt.show()`` is where a reader's window opens; here it does nothing
+    and every figure left open is rendered to SVG for the page."""
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is None:
+        yield
+        return
+    show = pyplot.show
+    pyplot.show = lambda *args, **kwargs: None
+    try:
+        yield
+        for number in pyplot.get_fignums():
+            buffer = io.StringIO()
+            pyplot.figure(number).savefig(buffer, format="svg", metadata={"Date": None})
+            svg = buffer.getvalue()
+            figures.append(svg[svg.index("<svg") :])  # no XML prologue: inline HTML
+    finally:
+        pyplot.show = show
+        pyplot.close("all")
 
 
 class _Captured:
@@ -242,6 +277,16 @@ _VARYING = [
 ]
 
 
+# TensorFlow's C++ INFO/WARNING lines, which TF_CPP_MIN_LOG_LEVEL=2 silences
+# except those written before absl logging is initialised (some releases log
+# once from their first v1 Session, with a timestamp and a thread id).
+_CPP_LOG_LINE = re.compile(
+    r"^(WARNING: All log messages before absl::InitializeLog\(\) is called.*"
+    r"|[IW]\d{4} [\d:.]+ +\d+ [\w.]+:\d+\] .*)\n",
+    re.M,
+)
+
+
 def _drop_frames_above(text: str, snippet: str) -> str:
     """In each stack trace ("... (most recent call last):"), drop the frames
     above the first one in ``snippet``: they belong to whatever ran it."""
@@ -278,13 +323,16 @@ def _path_prefixes(root: Path) -> list[tuple[str, str]]:
 def clean(text: str, root: Path | None = None, snippet: str | None = None) -> str:
     """Make output safe and stable to publish.
 
-    Absolute paths of the build machine become relative ones (a temporary
-    directory becomes ``<tmp>``), the values in ``_VARYING`` are masked with
-    ``…``, and stack traces start at the snippet's own frame, as they do when
-    the snippet runs alone (the build's and runner's frames above it go).
-    Nothing else is touched.
+    TensorFlow's C++ INFO/WARNING log lines go (``TF_CPP_MIN_LOG_LEVEL=2``
+    misses those written before absl logging starts); absolute paths of the
+    build machine become relative ones (a temporary directory becomes
+    ``<tmp>``); the values in ``_VARYING`` are masked with ``…``; and stack
+    traces start at the snippet's own frame, as they do when the snippet runs
+    alone (the build's and runner's frames above it go). Nothing else is
+    touched.
     """
     root = Path(root or ROOT)
+    text = _CPP_LOG_LINE.sub("", text)
     for prefix, replacement in _path_prefixes(root):
         text = text.replace(prefix, replacement)
     if snippet:

@@ -1,0 +1,79 @@
+"""Timing helpers for the performance examples (imported by each of them).
+
+Method: each mode's first call is timed on its own (it traces, and with XLA
+compiles); then the modes run in interleaved rounds, in a different order
+each round, so drift on a shared machine hits all of them alike. Each round
+times a batch of calls; we report the median time per call and the
+interquartile range (IQR) over rounds.
+"""
+
+import os
+import platform
+import statistics
+import time
+
+import tensorflow as tf
+
+QUICK = os.environ.get("TRACED_QUICK") == "1"  # shorter runs, for the tests
+
+
+def machine():
+    cpu = platform.machine()
+    if os.path.exists("/proc/cpuinfo"):
+        with open("/proc/cpuinfo") as info:
+            names = [
+                line.split(":")[1].strip()
+                for line in info
+                if "model name" in line
+            ]
+        cpu = names[0] if names else cpu
+    gpus = tf.config.list_physical_devices("GPU")
+    device = f"GPU {gpus[0].name}" if gpus else "CPU"
+    return f"{cpu}, {os.cpu_count()} cores, TF {tf.__version__} on {device}"
+
+
+def sync():
+    """Wait for queued device work (GPU ops run asynchronously)."""
+    if hasattr(tf.test.experimental, "sync_devices"):
+        tf.test.experimental.sync_devices()
+
+
+def compare(modes, calls, rounds):
+    """{mode: (median, q1, q3, first call)}, in seconds per call."""
+    if QUICK:
+        calls, rounds = max(1, calls // 10), max(3, rounds // 3)
+    first = {}
+    for name, fn in modes.items():
+        start = time.perf_counter()
+        fn()
+        sync()
+        first[name] = time.perf_counter() - start
+    samples = {name: [] for name in modes}
+    names = list(modes)
+    for r in range(rounds):
+        for name in names[r % len(names) :] + names[: r % len(names)]:
+            start = time.perf_counter()
+            for _ in range(calls):
+                modes[name]()
+            sync()
+            samples[name].append((time.perf_counter() - start) / calls)
+    stats = {}
+    for name, values in samples.items():
+        q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
+        stats[name] = (median, q1, q3, first[name])
+    return stats
+
+
+def report(stats, baseline):
+    """A table: median µs per call, IQR, speed-up over baseline, first call."""
+    base = stats[baseline][0]
+    columns = ["µs/call", "IQR", "speed-up", "first call"]
+    print(
+        f"{'mode':24}{columns[0]:>9}{columns[1]:>12}{columns[2]:>10}{columns[3]:>14}"
+    )
+    for name, (median, q1, q3, first) in stats.items():
+        iqr = f"{q1 * 1e6:.0f}-{q3 * 1e6:.0f}"
+        print(
+            f"{name:24}{median * 1e6:9.1f}{iqr:>12}{base / median:9.2f}x"
+            f"{first * 1e3:11.1f} ms"
+        )

@@ -1,0 +1,30 @@
+import bench
+import tensorflow as tf
+
+x = tf.ones([10])
+
+
+@tf.function
+def no_op(x):
+    return x
+
+
+@tf.function
+def one_op(x):
+    return tf.sin(x)
+
+
+concrete = one_op.get_concrete_function(x)
+
+results = bench.compare(
+    {
+        "one eager op": lambda: tf.sin(x),
+        "no-op tf.function": lambda: no_op(x),
+        "one-op tf.function": lambda: one_op(x),
+        "one-op ConcreteFunction": lambda: concrete(x),
+    },
+    calls=200,
+    rounds=10,
+)
+print(bench.machine())
+bench.report(results, baseline="one eager op")

@@ -1,0 +1,79 @@
+"""Conclusions docs/performance.md draws from its measurements.
+
+Only conclusions that hold by a wide margin are stated and asserted, so that
+a noisy, shared machine does not make these tests flaky. The tests run the
+benchmarks short (TRACED_QUICK=1, set in conftest)."""
+
+import re
+
+
+def _medians(out: str) -> dict[str, float]:
+    """Mode name -> median µs per call, from bench.report lines."""
+    return {
+        name.strip(): float(median)
+        for name, median in re.findall(r"^(.+?)\s+([\d.]+)\s+\d+-\d+\s+[\d.]+x", out, re.M)
+    }
+
+
+def test_measuring_helper_prints_nothing(output):
+    assert output("snippets/performance/bench.py") == ""
+
+
+def test_a_tf_function_call_costs_more_than_an_eager_op(output):
+    out = output("snippets/performance/call_overhead.py")
+    times = _medians(out)
+    assert times["no-op tf.function"] > 2 * times["one eager op"]
+    assert "cores, TF " in out  # the machine is printed with the results
+
+
+def test_tiny_function_is_faster_eagerly(output):
+    times = _medians(output("snippets/performance/tiny_function_many_calls.py"))
+    for mode in ("tf.function", "tf.function + signature", "ConcreteFunction"):
+        assert times["eager"] < times[mode], mode
+
+
+def test_op_chain_crossover(output):
+    out = output("snippets/performance/op_chain_sweep.py")
+    fits = {
+        name.strip(): (float(fixed), float(per_op))
+        for name, fixed, per_op in re.findall(
+            r"^(.+?) fixed\s+(-?[\d.]+) µs/call \+\s+([\d.]+) µs/op", out, re.M
+        )
+    }
+    assert fits["tf.function"][0] > fits["eager"][0]  # higher fixed cost
+    assert fits["tf.function"][1] < fits["eager"][1]  # lower cost per op
+    crossover = re.search(r"tf.function is faster from n = (\d+)", out)
+    assert crossover, "a 100-op chain must be faster as a graph"
+
+
+def test_op_chain_sweep_draws_a_chart():
+    from conftest import run
+
+    figures = run("snippets/performance/op_chain_sweep.py").figures
+    assert len(figures) == 1 and figures[0].startswith("<svg")
+
+
+def test_one_big_matmul_gains_little(output):
+    times = _medians(output("snippets/performance/big_matmul.py"))
+    for mode in ("tf.function", "tf.function + XLA"):
+        assert 0.5 < times[mode] / times["eager"] < 2, mode
+
+
+def test_training_step_gains_most_for_small_models(output):
+    out = output("snippets/performance/keras_train_step.py")
+    small, medium = (_medians(part) for part in out.split("medium MLP"))
+    small_gain = small["eager"] / small["tf.function"]
+    medium_gain = medium["eager"] / medium["tf.function"]
+    assert small_gain > 2 and medium_gain > 1.2
+    assert small_gain > medium_gain
+
+
+def test_first_call_costs_far_more_than_a_cached_call(output):
+    out = output("snippets/performance/first_call_cost.py")
+    ratios = [int(r) for r in re.findall(r"µs:\s+(\d+)x", out)]
+    assert len(ratios) == 4 and min(ratios) > 5
+    firsts = dict(
+        re.findall(r"^50-op chain\s+(tf.function|\+ XLA)\s+first call\s+([\d.]+)", out, re.M)
+    )
+    assert float(firsts["+ XLA"]) > float(firsts["tf.function"])  # XLA compiles too
+    assert int(re.search(r"retrace \(new Python float\): (\d+)x", out).group(1)) > 5
