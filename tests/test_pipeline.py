@@ -197,6 +197,12 @@ def test_whole_site_builds_strictly(tmp_path):
             assert path in text, f"{page} does not show {path}"
         for secret in (str(ROOT), str(Path.home()) + os.sep, str(tmp_path)):
             assert secret not in text, f"{page} shows a machine path"
+    # The benchmark notebook ran (its chart is there) and can be downloaded.
+    notebook = tmp_path / "site" / "notebooks" / "performance-benchmark"
+    notebook_html = (notebook / "index.html").read_text(encoding="utf-8")
+    assert (notebook / "performance-benchmark.ipynb").is_file()
+    assert 'href="performance-benchmark.ipynb" title="Download this notebook"' in notebook_html
+    assert "data:image/png;base64" in notebook_html
     # Offline: no page loads a script, stylesheet or font from elsewhere.
     for html_file in (tmp_path / "site").rglob("*.html"):
         fetched = re.findall(

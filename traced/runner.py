@@ -36,8 +36,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # ids, so two builds would differ; silence them before TensorFlow is imported.
 # Python-side warnings (the retracing warning) and tf.print are unaffected.
 os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
-# Charts are drawn off-screen; the build puts them in the page as SVG.
-os.environ.setdefault("MPLBACKEND", "agg")
 
 
 @dataclass(frozen=True)
@@ -71,10 +69,13 @@ def prepare() -> None:
 
     try:
         import matplotlib
-        import matplotlib.pyplot  # noqa: F401
     except ImportError:
         return
+    # Charts are drawn off-screen, in this process only (not in notebook
+    # kernels the build starts); the build puts them in the page as SVG.
+    matplotlib.use("agg")
     matplotlib.rcParams["svg.hashsalt"] = "traced"  # stable ids in the SVG
+    import matplotlib.pyplot  # noqa: F401
 
 
 def run_snippet(
