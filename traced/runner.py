@@ -99,10 +99,11 @@ def run_snippet(
     sys.path[0] = str(file.parent)  # as `python snippets/x/y.py` would
     try:
         with _captured_output() as captured, warnings.catch_warnings():
-            # A fresh filter list: library warnings show on every run, not
-            # only in whichever snippet happened to trigger them first; and
-            # printed, even where a test runner records them instead.
-            warnings.simplefilter("default")
+            # Python's default filters, as `python snippet.py` has them (a
+            # host may have changed them), fresh for each run: a warning shows
+            # in every snippet that triggers it, not only the first; printed,
+            # even where a test runner would record it instead.
+            warnings.filters[:] = _PLAIN_RUN_WARNING_FILTERS
             warnings.showwarning = _show_warning
             if eager:
                 sys.modules["tensorflow"].config.run_functions_eagerly(True)
@@ -152,6 +153,16 @@ def _figures_collected(figures: list[str]):
 
 class _Captured:
     text = ""
+
+
+# https://docs.python.org/3/library/warnings.html#default-warning-filter
+_PLAIN_RUN_WARNING_FILTERS = [
+    ("default", None, DeprecationWarning, re.compile("__main__"), 0),
+    ("ignore", None, DeprecationWarning, None, 0),
+    ("ignore", None, PendingDeprecationWarning, None, 0),
+    ("ignore", None, ImportWarning, None, 0),
+    ("ignore", None, ResourceWarning, None, 0),
+]
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):
@@ -273,7 +284,7 @@ def _format_error(exc: BaseException, file: Path) -> str:
 _VARYING = [
     (re.compile(r"\b0x[0-9a-fA-F]{6,}\b"), "0x…"),
     (re.compile(r"\bid=\d{6,}"), "id=…"),
-    (re.compile(r"\b(__inference_\w+?)_\d+\b"), r"\1_…"),
+    (re.compile(r"(_inference_\w+?)_\d+(?=__|\b)"), r"\1_…"),
     (re.compile(r"__autograph_generated_file\w+"), "__autograph_generated_file…"),
 ]
 

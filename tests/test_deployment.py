@@ -1,0 +1,64 @@
+"""Claims docs/deployment.md makes about its snippets' output."""
+
+import re
+
+
+def test_saved_model_signatures_round_trip(output):
+    out = output("snippets/deployment/saved_model_signatures.py")
+    assert "signatures: ['serving_default', 'shift']" in out
+    results = re.findall(r"^(method|signature|original):\s+(.*)$", out, re.M)
+    assert len(results) == 3 and len({value for _, value in results}) == 1
+    assert "shift:      [4. 5.]" in out
+
+
+def test_saved_model_contents(output):
+    out = output("snippets/deployment/saved_model_contents.py")
+    files = out.split("signature")[0].split()
+    assert {"saved_model.pb", "fingerprint.pb", "variables/variables.index"} <= set(files)
+    assert "signature 'serving_default'" in out
+    assert "inputs:  {'x': TensorSpec(shape=(None,), dtype=tf.float32, name='x')}" in out
+    assert "outputs: {'scaled': TensorSpec(shape=(None,), dtype=tf.float32" in out
+    assert "restored variable: factor:0 3.0" in out
+    assert "<tmp>" not in out and "/tmp" not in out  # paths printed relative
+
+
+def test_keras_export(output):
+    out = output("snippets/deployment/keras_export.py")
+    assert "signatures: ['serve', 'serving_default']" in out
+    assert "input keys: ['features']" in out  # the keras.Input name
+    assert "same result: True" in out
+    values = re.findall(r"^(?:TFSMLayer|\.keras|model\(x\)):\s+(.*)$", out, re.M)
+    assert len(values) == 3 and len(set(values)) == 1
+
+
+def test_what_does_not_survive_export(output):
+    out = output("snippets/deployment/what_does_not_survive.py")
+    saving, serving = out.split("serving...")
+    assert "Python print: runs while tracing, at save time" in saving
+    assert "Python print" not in serving
+    assert "tf.print: part of the graph" in serving  # the frozen branch still prints
+    assert "[2. 4.]" in serving
+    assert "TypeError: Binding inputs to tf.function failed" in serving
+
+
+def test_xla_programs_have_static_shapes(output):
+    out = output("snippets/deployment/xla_compiler_ir.py")
+    assert "(f32[4]{0})->f32[]" in out and "(f32[8]{0})->f32[]" in out
+    assert "ENTRY" in out and "sine(" in out
+
+
+def test_xla_unsupported_op(output):
+    out = output("snippets/deployment/xla_unsupported_op.py")
+    assert "Detected unsupported operations when trying to compile" in out
+    assert "unsupported ops: ['AsString']" in out
+    assert "tf.Tensor([8 9], shape=(2,), dtype=int32)" in out  # fine without XLA
+
+
+def test_tflite(output):
+    out = output("snippets/deployment/tflite_convert.py")
+    if "ships no tf.lite" in out:
+        return
+    assert int(re.search(r"converted: (\d+) bytes", out).group(1)) > 0
+    assert "TFLite result: [[3. 5. 7.]]" in out
+    if "deprecated" in out:
+        assert "ai_edge_litert" in out
