@@ -75,6 +75,7 @@ def test_clean_hides_machine_paths_and_addresses():
         "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\n"
         "I0000 00:00:1795309658.462744   12753 mlir_graph_optimization_pass.cc:425] MLIR V1\n"
         "W0000 00:00:1795306239.190939    3016 local_rendezvous.cc:412] Local rendezvous\n"
+        "INFO: Created TensorFlow Lite XNNPACK delegate for CPU.\n"
         "last line"
     )
     assert runner.clean(text) == (

@@ -291,10 +291,12 @@ _VARYING = [
 
 # TensorFlow's C++ INFO/WARNING lines, which TF_CPP_MIN_LOG_LEVEL=2 silences
 # except those written before absl logging is initialised (some releases log
-# once from their first v1 Session, with a timestamp and a thread id).
+# once from their first v1 Session, with a timestamp and a thread id), and
+# TensorFlow Lite's own "INFO: " lines (printed once per process).
 _CPP_LOG_LINE = re.compile(
     r"^(WARNING: All log messages before absl::InitializeLog\(\) is called.*"
-    r"|[IW]\d{4} [\d:.]+ +\d+ [\w.]+:\d+\] .*)\n",
+    r"|[IW]\d{4} [\d:.]+ +\d+ [\w.]+:\d+\] .*"
+    r"|INFO: .*)\n",
     re.M,
 )
 
