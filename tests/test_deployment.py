@@ -24,6 +24,8 @@ def test_saved_model_contents(output):
 
 def test_keras_export(output):
     out = output("snippets/deployment/keras_export.py")
+    assert "Saved artifact at '<tmp>/exported'" in out  # export lists its endpoints
+    assert "Endpoint 'serve'" in out
     assert "signatures: ['serve', 'serving_default']" in out
     assert "input keys: ['features']" in out  # the keras.Input name
     assert "same result: True" in out

@@ -76,12 +76,14 @@ def test_clean_hides_machine_paths_and_addresses():
         "I0000 00:00:1795309658.462744   12753 mlir_graph_optimization_pass.cc:425] MLIR V1\n"
         "W0000 00:00:1795306239.190939    3016 local_rendezvous.cc:412] Local rendezvous\n"
         "INFO: Created TensorFlow Lite XNNPACK delegate for CPU.\n"
+        "Captures:\n  139779420513552: TensorSpec(shape=(), dtype=tf.resource, name=None)\n"
         "last line"
     )
     assert runner.clean(text) == (
         "snippets/a.py ~/x <tmp>/model <f at 0x…> FuncGraph(name=f, id=…) "
         "[Op:__inference_log_loss_…] HloModule a_inference_f_…__.2 "
-        "<tmp>/__autograph_generated_file….py\nlast line"
+        "<tmp>/__autograph_generated_file….py\n"
+        "Captures:\n  …: TensorSpec(shape=(), dtype=tf.resource, name=None)\nlast line"
     )
 
 

@@ -284,6 +284,7 @@ def _format_error(exc: BaseException, file: Path) -> str:
 _VARYING = [
     (re.compile(r"\b0x[0-9a-fA-F]{6,}\b"), "0x…"),
     (re.compile(r"\bid=\d{6,}"), "id=…"),
+    (re.compile(r"^(\s+)\d{12,}(?=: )", re.M), r"\1…"),  # ids of captured tensors
     (re.compile(r"(_inference_\w+?)_\d+(?=__|\b)"), r"\1_…"),
     (re.compile(r"__autograph_generated_file\w+"), "__autograph_generated_file…"),
 ]

@@ -11,7 +11,7 @@ x = tf.ones([2, 3])
 
 with tempfile.TemporaryDirectory() as tmp:
     exported = os.path.join(tmp, "exported")
-    model.export(exported, verbose=False)  # a SavedModel, for serving
+    model.export(exported)  # a SavedModel, for serving
     restored = tf.saved_model.load(exported)
     print("signatures:", list(restored.signatures))
     serving = restored.signatures["serving_default"]
