@@ -26,7 +26,15 @@ def test_a_tf_function_call_costs_more_than_an_eager_op(output):
     assert "cores, TF " in out  # the machine is printed with the results
 
 
+def test_every_table_reports_its_measurement_time(output):
+    for name in ("call_overhead", "tiny_function_many_calls", "big_matmul", "keras_train_step"):
+        assert re.search(r"\(measured in [\d.]+ s\)", output(f"snippets/performance/{name}.py"))
+
+
 def test_tiny_function_is_faster_eagerly(output):
+    from conftest import run
+
+    assert len(run("snippets/performance/tiny_function_many_calls.py").figures) == 1  # the bars
     times = _medians(output("snippets/performance/tiny_function_many_calls.py"))
     for mode in ("tf.function", "tf.function + signature", "ConcreteFunction"):
         assert times["eager"] < times[mode], mode

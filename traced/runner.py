@@ -113,11 +113,12 @@ def run_snippet(
             except SystemExit as exc:
                 if exc.code not in (None, 0):
                     error = _format_error(exc, file)
-            except BaseException as exc:  # noqa: BLE001 - reported, never swallowed
+            except Exception as exc:  # reported as the snippet's error, never swallowed
                 error = _format_error(exc, file)
     finally:
         sys.argv = saved_argv
         sys.path[0] = saved_path0
+        _forget_modules_from(file.parent)
         _reset_global_state()
     return SnippetRun(
         path=rel,
@@ -127,6 +128,15 @@ def run_snippet(
         namespace=namespace,
         figures=figures,
     )
+
+
+def _forget_modules_from(folder: Path) -> None:
+    """Unload helpers a snippet imported from its own folder (``bench``), so
+    the next snippet imports them afresh, as a plain run would."""
+    for name, module in list(sys.modules.items()):
+        origin = getattr(module, "__file__", None)
+        if origin and Path(origin).parent == folder:
+            del sys.modules[name]
 
 
 @contextlib.contextmanager

@@ -38,8 +38,15 @@ def sync():
         tf.test.experimental.sync_devices()
 
 
+class Stats(dict):
+    """{mode: (median, q1, q3, first call)} in seconds, and the time taken."""
+
+    seconds = 0.0
+
+
 def compare(modes, calls, rounds):
-    """{mode: (median, q1, q3, first call)}, in seconds per call."""
+    """Time each mode: a Stats of seconds per call."""
+    began = time.perf_counter()
     if QUICK:
         calls, rounds = max(1, calls // 10), max(3, rounds // 3)
     first = {}
@@ -57,10 +64,11 @@ def compare(modes, calls, rounds):
                 modes[name]()
             sync()
             samples[name].append((time.perf_counter() - start) / calls)
-    stats = {}
+    stats = Stats()
     for name, values in samples.items():
         q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
         stats[name] = (median, q1, q3, first[name])
+    stats.seconds = time.perf_counter() - began
     return stats
 
 
@@ -77,3 +85,4 @@ def report(stats, baseline):
             f"{name:24}{median * 1e6:9.1f}{iqr:>12}{base / median:9.2f}x"
             f"{first * 1e3:11.1f} ms"
         )
+    print(f"(measured in {stats.seconds:.1f} s)")

@@ -1,6 +1,5 @@
-import time
-
 import bench
+import matplotlib.pyplot as plt
 import tensorflow as tf
 
 x = tf.constant([1.0, 2.0, 3.0])
@@ -15,7 +14,6 @@ signed = tf.function(tiny, input_signature=[tf.TensorSpec([3], tf.float32)])
 concrete = graph.get_concrete_function(x)
 xla = tf.function(tiny, jit_compile=True)
 
-start = time.perf_counter()
 results = bench.compare(
     {
         "eager": lambda: tiny(x),
@@ -27,6 +25,17 @@ results = bench.compare(
     calls=1000,
     rounds=10,
 )
-print(bench.machine())
+print(bench.machine(), "| 10,000 calls per mode")
 bench.report(results, baseline="eager")
-print(f"10,000 calls per mode; measured in {time.perf_counter() - start:.1f} s")
+
+names = list(results)
+medians = [results[name][0] * 1e6 for name in names]
+spread = [
+    [m - results[n][1] * 1e6 for n, m in zip(names, medians)],
+    [results[n][2] * 1e6 - m for n, m in zip(names, medians)],
+]
+plt.barh(names, medians, xerr=spread, capsize=4)
+plt.gca().invert_yaxis()
+plt.xlabel("µs per call (median, IQR)")
+plt.tight_layout()
+plt.show()
