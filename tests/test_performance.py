@@ -64,7 +64,7 @@ def test_op_chain_sweep_draws_a_chart():
 def test_one_big_matmul_gains_little(output):
     times = _medians(output("snippets/performance/big_matmul.py"))
     for mode in ("tf.function", "tf.function + XLA"):
-        assert 0.5 < times[mode] / times["eager"] < 2, mode
+        assert 1 / 3 < times[mode] / times["eager"] < 3, mode  # no big gain, no big loss
 
 
 def test_training_step_gains_most_for_small_models(output):

@@ -48,7 +48,7 @@ def compare(modes, calls, rounds):
     """Time each mode: a Stats of seconds per call."""
     began = time.perf_counter()
     if QUICK:
-        calls, rounds = max(1, calls // 10), max(3, rounds // 3)
+        calls, rounds = max(2, calls // 5), max(5, rounds // 2)
     first = {}
     for name, fn in modes.items():
         start = time.perf_counter()
