@@ -6,6 +6,8 @@ benchmarks short (TRACED_QUICK=1, set in conftest)."""
 
 import re
 
+from conftest import run
+
 
 def _medians(out: str) -> dict[str, float]:
     """Mode name -> median µs per call, from bench.report lines."""
@@ -32,8 +34,6 @@ def test_every_table_reports_its_measurement_time(output):
 
 
 def test_tiny_function_is_faster_eagerly(output):
-    from conftest import run
-
     assert len(run("snippets/performance/tiny_function_many_calls.py").figures) == 1  # the bars
     times = _medians(output("snippets/performance/tiny_function_many_calls.py"))
     for mode in ("tf.function", "tf.function + signature"):
@@ -55,8 +55,6 @@ def test_op_chain_crossover(output):
 
 
 def test_op_chain_sweep_draws_a_chart():
-    from conftest import run
-
     figures = run("snippets/performance/op_chain_sweep.py").figures
     assert len(figures) == 1 and figures[0].startswith("<svg")
 

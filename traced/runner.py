@@ -87,7 +87,7 @@ def run_snippet(
     (``tf.config.run_functions_eagerly(True)``): the same source, the other
     execution model, for side-by-side comparisons.
     """
-    root = Path(root or ROOT)
+    root = Path(root or ROOT).resolve()
     file = (root / path).resolve()
     rel = file.relative_to(root).as_posix()
     source = file.read_text(encoding="utf-8")
@@ -112,9 +112,9 @@ def run_snippet(
                     namespace = runpy.run_path(str(file), run_name="__main__")
             except SystemExit as exc:
                 if exc.code not in (None, 0):
-                    error = _format_error(exc, file)
+                    error = _traceback(exc)
             except Exception as exc:  # reported as the snippet's error, never swallowed
-                error = _format_error(exc, file)
+                error = _traceback(exc)
     finally:
         sys.argv = saved_argv
         sys.path[0] = saved_path0
@@ -128,6 +128,11 @@ def run_snippet(
         namespace=namespace,
         figures=figures,
     )
+
+
+def _traceback(exc: BaseException) -> str:
+    # clean() later trims it to the snippet's own frames, like any stack trace.
+    return "".join(traceback.format_exception(exc))
 
 
 def _forget_modules_from(folder: Path) -> None:
@@ -278,14 +283,6 @@ def _forget_retracing_history() -> None:
     polymorphic_function._frequent_tracing_detector_manager = (
         polymorphic_function._FrequentTracingDetectorManager()
     )
-
-
-def _format_error(exc: BaseException, file: Path) -> str:
-    """The traceback from the snippet's own frames down, without the runner's."""
-    tb = exc.__traceback__
-    while tb is not None and Path(tb.tb_frame.f_code.co_filename) != file:
-        tb = tb.tb_next
-    return "".join(traceback.format_exception(type(exc), exc, tb or exc.__traceback__))
 
 
 # Values that differ from run to run, masked so two builds give the same page:
