@@ -8,7 +8,12 @@ nox.options.default_venv_backend = "uv|virtualenv"  # uv makes a TF env ~4x fast
 nox.options.sessions = ["tests", "lint"]
 
 PYTHON = "3.11"
-ENV = {"NO_MKDOCS_2_WARNING": "1"}  # mkdocs-material's end-of-life banner
+ENV = {
+    "NO_MKDOCS_2_WARNING": "1",  # mkdocs-material's end-of-life banner
+    # A fixed hash seed: set order shows in some outputs (AutoGraph's generated
+    # `nonlocal` lines), and two builds must give the same pages.
+    "PYTHONHASHSEED": "0",
+}
 
 # Each supported TensorFlow release with a Keras 3 release from the same
 # months, pinned, so every row of the matrix is reproducible and faithful to

@@ -3,61 +3,47 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from traced import fence, runner
+from traced import cache, catalog, runner
 
-ROOT = runner.ROOT
-DOCS = ROOT / "docs"
+ROOT = catalog.ROOT
+DOCS = catalog.DOCS
 
-
-# Benchmarks run short in the tests (and in the test suite's site build); the
-# published site (`nox -s docs`) measures in full.
+# Benchmarks run short in the tests (and in the test suite's site builds); the
+# published site (`nox -s docs`) measures in full. The tests never read or
+# write the authors' disk cache: every output they check comes from a run.
 os.environ["TRACED_QUICK"] = "1"
+os.environ["TRACED_CACHE"] = "off"
 
-
-def _timed() -> set[str]:
-    """Snippets whose output includes measured times: the only output allowed
-    to differ between two runs (promise 3). Their claims are tested with wide
-    margins."""
-    performance = {
-        p.relative_to(ROOT).as_posix() for p in (ROOT / "snippets" / "performance").glob("*.py")
-    }
-    return performance | {"snippets/retracing/retrace_cost.py"}
-
-
-TIMED_SNIPPETS = _timed()
-
-
-def all_snippets() -> list[str]:
-    """Every snippet file, so a new one is tested the moment it exists."""
-    return sorted(
-        p.relative_to(ROOT).as_posix()
-        for p in (ROOT / "snippets").rglob("*.py")
-        if p.name != "__init__.py"
-    )
-
-
-def page_embeds() -> dict[str, list[str]]:
-    """Page (relative to docs/) -> snippet paths it embeds."""
-    return {
-        page.relative_to(DOCS).as_posix(): fence.embedded_paths(page.read_text(encoding="utf-8"))
-        for page in sorted(DOCS.rglob("*.md"))
-    }
-
-
-_runs: dict[tuple[str, bool], runner.SnippetRun] = {}
+all_snippets = catalog.all_snippets
+page_embeds = catalog.page_embeds
 
 
 def run(path: str, eager: bool = False) -> runner.SnippetRun:
-    """The snippet's run, shared by every test that reads it."""
-    if (path, eager) not in _runs:
-        _runs[path, eager] = runner.run_snippet(path, eager=eager)
-    return _runs[path, eager]
+    """The snippet's run, shared by every test that reads it (the build's own
+    in-process cache: one run per snippet per worker)."""
+    return cache.run(path, ROOT, eager=eager)
+
+
+def lines(text: str) -> list[str]:
+    """``text``'s lines, right-stripped: ``"traces: 1" in lines(out)`` matches
+    that whole line, never ``traces: 12``."""
+    return [line.rstrip() for line in text.splitlines()]
+
+
+def line_matching(pattern: str, text: str) -> re.Match:
+    """The first line that ``pattern`` matches in full; fails the test if none."""
+    for line in lines(text):
+        match = re.fullmatch(pattern, line)
+        if match:
+            return match
+    raise AssertionError(f"no line matches {pattern!r} in:\n{text}")
 
 
 def _checked(path: str, eager: bool = False) -> runner.SnippetRun:

@@ -7,26 +7,31 @@ A page writes::
     ```
 
 and gets the file's source, titled with its path, followed by what running it
-printed. Two options go on the fence line:
+printed. Four options go on the fence line:
 
-- ``diagram="name"`` (or several names, space-separated): after the output,
-  draw the graph held by the snippet's global ``name`` (a concrete function,
-  ``tf.Graph`` or ``GraphDef``) as an SVG;
 - ``compare="eager"``: run the snippet twice, once as written and once with
   ``tf.config.run_functions_eagerly(True)``, and show both outputs in
   "tf.function | Eager" content tabs under the one source;
+- ``diagram="name"`` (or several names, space-separated): after the output,
+  draw the graph held by the snippet's global ``name`` (a concrete function,
+  ``tf.Graph`` or ``GraphDef``) as an SVG;
 - ``show="output"``: only the output, titled with the snippet's path (for a
-  page that quotes a message a chapter's snippet produces).
+  page that quotes a message a chapter's snippet produces);
+- ``timeout="600"``: seconds the snippet may run (default
+  :data:`traced.runner.DEFAULT_TIMEOUT`).
 
-A snippet embedded on several pages runs once per build: runs are cached
-until the next build starts (see :func:`forget_runs`).
- Execution goes through markdown-exec's public API (``validator``,
-``base_format``, ``ExecutionError``), which also makes a failing snippet a
-build warning that names the file, so ``mkdocs build --strict`` fails on it.
+The fence fails closed: anything wrong (an unknown or misspelled option, a
+bad value, a missing file, a snippet that raises or runs too long, a diagram
+of a missing global, of a non-graph or of a graph too large to draw) logs
+one warning naming the page, the snippet and the problem, which fails
+``mkdocs build --strict``, and the page gets a short notice, never a
+traceback. pymdownx.superfences would render the raw fence as text if the
+formatter raised, so it never does.
 """
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from pathlib import Path
@@ -34,97 +39,181 @@ from typing import Any
 
 import markdown_exec
 
-from traced import diagram, runner
+from traced import cache, catalog, diagram
 
-EMBED = re.compile(r"^[ \t]*```snippet\b[^\n]*\n[ \t]*(?P<path>\S+)[ \t]*\n[ \t]*```", re.M)
-"""A snippet fence in a page; tests and hooks find embeds with it."""
+OPTIONS = ("compare", "diagram", "show", "timeout")
 
-root: Path = runner.ROOT
+root: Path = catalog.ROOT
 """Where snippet paths are resolved; the MkDocs hook sets it to the config's folder."""
 
+page: str = "<page>"
+"""The page being rendered, for messages; the MkDocs hook sets it."""
+
+differences = None
+"""Optional ``(path, eager, output) -> markdown`` adding notes under an
+output (the release records set it); None adds nothing."""
+
 _log = logging.getLogger("mkdocs.plugins.traced")
-_runs: dict[tuple[str, bool], runner.SnippetRun] = {}
+_cached_here: list[str] = []
 
 
-def forget_runs() -> None:
-    """Start a build afresh: every snippet runs again."""
-    _runs.clear()
+def start_page(name: str) -> None:
+    """The fences that follow belong to page ``name`` (for messages and provenance)."""
+    global page
+    page = name
+    _cached_here.clear()
 
 
-def embedded_paths(markdown: str) -> list[str]:
-    """The snippet paths a page embeds, in page order."""
-    return [match["path"] for match in EMBED.finditer(markdown)]
+def cached_on_page() -> int:
+    """How many outputs on the current page came from the disk cache."""
+    return len(_cached_here)
+
+
+class FenceError(Exception):
+    """A fence that cannot be shown as written: the build must fail."""
 
 
 def validator(language: str, inputs: dict, options: dict, attrs: dict, md: Any) -> bool:
-    """Accept every ``snippet`` fence: running is the point of it."""
-    inputs["exec"] = "true"
-    return markdown_exec.validator(language, inputs, options, attrs, md)
+    """Accept every ``snippet`` fence; the formatter checks its options, where
+    a problem can fail the build instead of falling back to plain text."""
+    options["inputs"] = dict(inputs)
+    options["attrs"] = dict(attrs)
+    return True
 
 
 def formatter(
     src: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any
 ) -> str:
-    """Run the named snippet and render its source and output."""
+    """Run the named snippet and render its source and output, or fail closed."""
     path = src.strip()
-    extra = dict(options.get("extra", {}))
-    diagrams = extra.pop("diagram", "").split()
-    compare = extra.pop("compare", "")
-    show = extra.pop("show", "")
-    if compare not in ("", "eager") or show not in ("", "output"):
-        raise ValueError(f'{path}: only compare="eager" and show="output" are supported')
-    options = {**options, "html": False, "source": "", "result": "", "extra": {"title": path}}
+    try:
+        spec = _parse(path, options.get("inputs", {}), options.get("attrs", {}))
+        markdown = _render(**spec)
+    except FenceError as error:
+        _log.warning("traced: %s: snippet %s: %s", page, path or "(no path)", error)
+        notice = str(error).splitlines()[0]
+        return markdown_exec.MarkdownConverter(md).convert(
+            f'!!! failure "Snippet `{path}` could not be shown"\n\n    {notice}'
+        )
+    return markdown_exec.base_format(
+        language="python",
+        run=lambda code, **_: markdown,
+        code=path,
+        md=md,
+        html=False,
+        source="",
+        result="",
+        extra={"title": path},
+    )
 
-    def render(code: str, **_: Any) -> str:
-        if show:
-            return _output(_checked_run(code), title=f"Output of {code}")
-        return _render(code, diagrams=diagrams, compare=bool(compare))
 
-    return markdown_exec.base_format(language="python", run=render, code=path, md=md, **options)
+def _parse(path: str, inputs: dict, attrs: dict) -> dict:
+    """The fence's options, checked: every problem is a FenceError."""
+    if not path or len(path.split()) != 1:
+        raise FenceError("the fence must hold exactly one snippet path, on one line")
+    unknown = sorted(set(inputs) - set(OPTIONS)) + sorted(attrs)
+    if unknown:
+        hints = [difflib.get_close_matches(name, OPTIONS, n=1) for name in unknown]
+        said = ", ".join(
+            f"`{name}`" + (f" (did you mean `{hint[0]}`?)" if hint else "")
+            for name, hint in zip(unknown, hints, strict=True)
+        )
+        raise FenceError(f"unknown option {said}; the options are {', '.join(OPTIONS)}")
+    compare, show = inputs.get("compare", ""), inputs.get("show", "")
+    if compare not in ("", "eager"):
+        raise FenceError(f'compare="{compare}" is not an option value; use compare="eager"')
+    if show not in ("", "output"):
+        raise FenceError(f'show="{show}" is not an option value; use show="output"')
+    diagrams = tuple(inputs.get("diagram", "").split())
+    for name in diagrams:
+        if not name.isidentifier():
+            raise FenceError(f'diagram="{name}" must name a global of the snippet')
+    if show and (compare or diagrams):
+        raise FenceError('show="output" shows only the output: drop compare and diagram')
+    try:
+        timeout = float(inputs.get("timeout", cache.runner.DEFAULT_TIMEOUT))
+    except ValueError:
+        timeout = -1.0
+    if not timeout > 0:
+        raise FenceError(f'timeout="{inputs["timeout"]}" must be a positive number of seconds')
+    file = (root / path).resolve()
+    if Path(path).is_absolute() or not file.is_relative_to(root.resolve()):
+        raise FenceError("the path must be relative to the project, inside it")
+    if not file.is_file():
+        raise FenceError("no such file")
+    return {
+        "path": path,
+        "diagrams": diagrams,
+        "compare": bool(compare),
+        "only_output": bool(show),
+        "timeout": timeout,
+    }
 
 
-def _render(path: str, diagrams: list[str], compare: bool) -> str:
-    run = _checked_run(path)
-    parts = [_fence(run.source, ".python", title=path)]
+def _render(
+    path: str, diagrams: tuple[str, ...], compare: bool, only_output: bool, timeout: float
+) -> str:
+    run = _rendered(path, eager=False, diagrams=diagrams, timeout=timeout)
+    if only_output:
+        return _output(run, title=f"Output of {path}") + "\n"
+    parts = [_fence(_source(path), ".python", title=path)]
     if compare:
-        eager = _checked_run(path, eager=True)
-        parts.append(_tab("tf.function", _output(run)))
+        eager = _rendered(path, eager=True, diagrams=(), timeout=timeout)
         note = "Output with tf.config.run_functions_eagerly(True)"
-        parts.append(_tab("Eager", _output(eager, title=note)))
+        parts.append(
+            markdown_exec.tabbed(
+                ("tf.function", _output(run)), ("Eager", _output(eager, title=note))
+            )
+        )
     elif run.output.strip():
         parts.append(_output(run))
     for number, svg in enumerate(run.figures, 1):
         caption = f"Figure {number} of <code>{path}</code>, drawn when this page was built"
         parts.append(_figure(svg, caption))
     for name in diagrams:
-        if name not in run.namespace:
-            raise markdown_exec.ExecutionError(f"`{path}` defines no `{name}` to draw")
         caption = f"The graph of <code>{name}</code> in <code>{path}</code>, drawn at build time"
-        parts.append(figure(run.namespace[name], caption))
+        parts.append(_figure(run.diagrams[name], caption))
     return "\n\n".join(parts) + "\n"
 
 
-def _checked_run(path: str, eager: bool = False) -> runner.SnippetRun:
-    if not (root / path).is_file():
-        raise markdown_exec.ExecutionError(f"Snippet file not found: `{path}`")
-    if (path, eager) not in _runs:
-        _runs[path, eager] = runner.run_snippet(path, root=root, eager=eager)
-    run = _runs[path, eager]
+def _rendered(path: str, *, eager: bool, diagrams: tuple[str, ...], timeout: float):
+    """The snippet's output, figures and diagrams: from the disk cache when
+    it holds them under today's key, else from a run, then stored."""
+    cache_key = cache.key(root, path, eager=eager, diagrams=diagrams)
+    entry = cache.load(cache_key)
+    if entry is not None:
+        _cached_here.append(path)
+        return entry
+    run = cache.run(path, root, eager=eager, timeout=timeout)
     if not run.ok:
-        # The traceback goes to the build log only; the page (seen only in a
-        # non-strict preview) gets a short notice, never a traceback.
-        _log.error("snippet %s raised:\n%s", path, run.error)
         last_line = run.error.strip().splitlines()[-1]
-        raise markdown_exec.ExecutionError(
-            f'!!! failure "Snippet `{path}` failed to run"\n\n'
-            f"    `{last_line}`. The traceback is in the build log."
-        )
-    return run
+        traceback = "\n".join("    " + line for line in run.error.strip().splitlines())
+        raise FenceError(f"raised {last_line}\n{traceback}")
+    entry = cache.Entry(
+        path=path,
+        eager=eager,
+        output=run.output,
+        figures=run.figures,
+        diagrams={name: _draw(run, name, path) for name in diagrams},
+        seconds=run.seconds,
+        created=cache.now(),
+    )
+    cache.save(cache_key, entry)
+    return entry
 
 
-def figure(graph: Any, caption: str) -> str:
-    """An inline SVG diagram of ``graph`` with an HTML caption, as one raw HTML block."""
-    return _figure(diagram.svg(graph, re.sub(r"<[^>]+>", "", caption)), caption)
+def _draw(run, name: str, path: str) -> str:
+    if name not in run.namespace:
+        raise FenceError(f"diagram: the snippet defines no global `{name}` to draw")
+    title = f"The graph of {name} in {path}, drawn at build time"
+    try:
+        return diagram.svg(run.namespace[name], title)
+    except (TypeError, ValueError) as error:
+        raise FenceError(f"diagram `{name}`: {error}") from None
+
+
+def _source(path: str) -> str:
+    return (root / path).read_text(encoding="utf-8")
 
 
 def _figure(svg: str, caption: str) -> str:
@@ -133,18 +222,15 @@ def _figure(svg: str, caption: str) -> str:
     return f'<figure class="traced-figure">{svg}<figcaption>{caption}</figcaption></figure>'
 
 
-def _output(run: runner.SnippetRun, title: str = "Output") -> str:
-    return _fence(run.output or "(no output)", ".text .traced-output", title=title)
-
-
-def _tab(label: str, body: str) -> str:
-    return f'=== "{label}"\n\n' + "\n".join(
-        f"    {line}" if line else "" for line in body.split("\n")
-    )
+def _output(run, title: str = "Output") -> str:
+    block = _fence(run.output or "(no output)", ".text .traced-output", title=title)
+    if differences is not None:
+        block += differences(run.path, run.eager, run.output)
+    return block
 
 
 def _fence(body: str, classes: str, title: str) -> str:
     """A titled code block whose fence is longer than any backtick run inside it."""
-    longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
+    longest = max((len(ticks) for ticks in re.findall(r"`+", body)), default=0)
     ticks = "`" * max(3, longest + 1)
     return f'{ticks}{{ {classes} title="{title}" }}\n{body.rstrip()}\n{ticks}'

@@ -1,23 +1,30 @@
-"""MkDocs hooks: everything a site needs to run snippets.
+"""MkDocs hooks: wire the glue into a build, and nothing else.
 
-- register the ``snippet`` fence (see :mod:`traced.fence`), so a site only
-  lists this file under ``hooks:`` besides markdown-exec and superfences;
-- resolve snippet paths against the folder of ``mkdocs.yml``;
-- stamp every page that runs snippets with what produced its outputs.
+- register the ``snippet`` fence (see :mod:`traced.fence`) and resolve its
+  paths against the folder of ``mkdocs.yml``;
+- swap each notebook for its executed, cleaned copy (:mod:`traced.notebooks`)
+  and offer ``bench.py`` beside it;
+- stamp every page that runs snippets with what produced its outputs, saying
+  so when they came from the author's run cache;
+- say what ran, and end the build with a one-line summary.
 """
 
 from __future__ import annotations
 
-import datetime
-import os
-import time
+import logging
 from pathlib import Path
 
-from traced import fence, runner
+from mkdocs.structure.files import File
+
+from traced import cache, catalog, fence, notebooks, provenance
+
+_log = logging.getLogger("mkdocs.plugins.traced")
+_PLACEHOLDER = "TRACED-PROVENANCE"
 
 
 def on_config(config, **_):
     fence.root = Path(config.config_file_path).resolve().parent
+    cache.mode()  # a bad TRACED_CACHE fails here, before anything runs
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     fences = superfences.setdefault("custom_fences", [])
     if not any(f.get("name") == "snippet" for f in fences):
@@ -33,29 +40,55 @@ def on_config(config, **_):
 
 
 def on_pre_build(config, **_):
-    fence.forget_runs()  # `mkdocs serve` rebuilds rerun every snippet
+    cache.forget()  # each build (each `serve` reload) starts afresh
+
+
+def on_files(files, config, **_):
+    for file in list(files):
+        if not file.src_uri.endswith(".ipynb"):
+            continue
+        try:
+            file.abs_src_path = str(notebooks.executed(Path(file.abs_src_path), file.src_uri))
+        except notebooks.NotebookError as error:
+            _log.warning("traced: docs/%s: a cell raised %s", file.src_uri, error)
+            continue
+        helper = catalog.ROOT / "snippets" / "performance" / "bench.py"
+        folder = file.src_uri.rsplit("/", 1)[0]
+        files.append(File.generated(config, f"{folder}/bench.py", abs_src_path=str(helper)))
+    return files
 
 
 def on_page_markdown(markdown: str, page, **_):
-    if not fence.embedded_paths(markdown):
+    fence.start_page(f"docs/{page.file.src_uri}")
+    if not catalog.embedded_paths(markdown):
         return markdown
     lines = markdown.splitlines()
     # Right under the page title, so a reader sees it before any output.
     at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
-    lines[at:at] = ["", provenance_line(), ""]
+    lines[at:at] = ["", f'<p class="traced-provenance">{_PLACEHOLDER}</p>', ""]
     return "\n".join(lines)
 
 
-def provenance_line() -> str:
-    env = runner.environment()
-    return (
-        '<p class="traced-provenance" markdown>Every output on this page was produced when '
-        f"the site was built on {build_date()}, by TensorFlow {env['tensorflow']}, "
-        f"Keras {env['keras']} and Python {env['python']} on {env['device']}.</p>"
+def on_page_content(html: str, page, **_):
+    if _PLACEHOLDER in html:
+        html = html.replace(_PLACEHOLDER, provenance_text(fence.cached_on_page()))
+    return html
+
+
+def on_post_build(config, **_):
+    _log.info(cache.summary())
+
+
+def provenance_text(cached: int = 0) -> str:
+    env = provenance.environment()
+    text = (
+        f"Every output on this page was produced when the site was built on "
+        f"{provenance.build_date()}, by TensorFlow {env['tensorflow']}, "
+        f"Keras {env['keras']} and Python {env['python']} on {env['device']}."
     )
-
-
-def build_date() -> str:
-    """Today in UTC, or SOURCE_DATE_EPOCH's date for reproducible builds."""
-    epoch = float(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
-    return datetime.datetime.fromtimestamp(epoch, datetime.UTC).date().isoformat()
+    if cached:
+        text += (
+            f" {cached} of its outputs came from the author's run cache: runs made "
+            "earlier with these same versions and sources, not in this build."
+        )
+    return text

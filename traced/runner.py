@@ -13,24 +13,38 @@ see real lines.
 from __future__ import annotations
 
 import contextlib
-import functools
 import io
 import logging
 import os
-import random
 import re
 import runpy
-import site
+import signal
 import sys
-import sysconfig
 import tempfile
+import threading
+import time
 import traceback
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-"""The checkout: snippet paths on pages are relative to it."""
+from traced import isolation
+from traced.cleaning import ROOT, clean
+
+DEFAULT_TIMEOUT = 300.0
+"""Seconds a snippet may run before it is stopped (a fence's ``timeout=``
+raises it). Generous: the full benchmarks take about 15 s on 2 cores."""
+
+GRACE = 30.0
+"""Seconds past the limit before a snippet stuck outside Python (in a C++
+kernel, where no Python exception can reach it) ends the whole process,
+naming the snippet, rather than hang a build or CI in silence."""
+
+
+class SnippetTimeout(BaseException):
+    """Raised in the snippet when it runs past its limit; a BaseException, so
+    a snippet's own ``except Exception`` cannot swallow it."""
+
 
 # TensorFlow's C++ log lines (INFO and WARNING) carry timestamps and thread
 # ids, so two builds would differ; silence them before TensorFlow is imported.
@@ -53,6 +67,8 @@ class SnippetRun:
     """The snippet's globals after the run: what diagrams are drawn from."""
     figures: list[str] = field(default_factory=list, compare=False, repr=False)
     """Matplotlib figures the snippet left open (and showed), as SVG text."""
+    seconds: float = field(default=0.0, compare=False)
+    """Wall time of the run itself, capture included."""
 
     @property
     def ok(self) -> bool:
@@ -79,22 +95,29 @@ def prepare() -> None:
 
 
 def run_snippet(
-    path: str | os.PathLike[str], root: Path | None = None, *, eager: bool = False
+    path: str | os.PathLike[str],
+    root: Path | None = None,
+    *,
+    eager: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> SnippetRun:
     """Run ``path`` (relative to ``root``) as ``__main__`` and capture what it writes.
 
     With ``eager=True`` every ``tf.function`` runs its Python eagerly
     (``tf.config.run_functions_eagerly(True)``): the same source, the other
-    execution model, for side-by-side comparisons.
+    execution model, for side-by-side comparisons. A run longer than
+    ``timeout`` seconds is stopped and reported as the snippet's error.
     """
     root = Path(root or ROOT).resolve()
     file = (root / path).resolve()
     rel = file.relative_to(root).as_posix()
     source = file.read_text(encoding="utf-8")
     prepare()
-    _reset_global_state()
+    isolation.reset()
     error, namespace, figures = None, {}, []
+    began = time.perf_counter()
     saved_argv, saved_path0 = sys.argv[:], sys.path[0]
+    console = os.dup(2)  # the build's stderr: fd 2 is the capture file during the run
     sys.argv = [rel]
     sys.path[0] = str(file.parent)  # as `python snippets/x/y.py` would
     try:
@@ -108,18 +131,21 @@ def run_snippet(
             if eager:
                 sys.modules["tensorflow"].config.run_functions_eagerly(True)
             try:
-                with _figures_collected(figures):
+                with _time_limit(rel, timeout, console), _figures_collected(figures):
                     namespace = runpy.run_path(str(file), run_name="__main__")
+            except SnippetTimeout:
+                error = f"SnippetTimeout: {rel} ran past its time limit of {timeout:g} s"
             except SystemExit as exc:
                 if exc.code not in (None, 0):
                     error = _traceback(exc)
             except Exception as exc:  # reported as the snippet's error, never swallowed
                 error = _traceback(exc)
     finally:
+        os.close(console)
         sys.argv = saved_argv
         sys.path[0] = saved_path0
-        _forget_modules_from(file.parent)
-        _reset_global_state()
+        isolation.forget_modules_from(file.parent)
+        isolation.reset()
     return SnippetRun(
         path=rel,
         source=source,
@@ -127,21 +153,48 @@ def run_snippet(
         error=clean(error, root, snippet=rel) if error else None,
         namespace=namespace,
         figures=figures,
+        seconds=time.perf_counter() - began,
     )
+
+
+@contextlib.contextmanager
+def _time_limit(snippet: str, seconds: float, console: int):
+    """Stop the snippet after ``seconds``: a SnippetTimeout raised in it (a
+    timer signal, main thread only), and if it is stuck where no exception
+    reaches, the process ends after GRACE more seconds, naming the snippet."""
+    done = threading.Event()
+
+    def last_resort() -> None:
+        if not done.wait(seconds + GRACE):
+            os.write(
+                console,
+                f"traced: {snippet} ran past its time limit of {seconds:g} s and could "
+                "not be stopped; ending the process\n".encode(),
+            )
+            os._exit(3)
+
+    def on_alarm(signum, frame):
+        raise SnippetTimeout(snippet)
+
+    watchdog = threading.Thread(target=last_resort, daemon=True, name="traced-watchdog")
+    watchdog.start()
+    in_main = threading.current_thread() is threading.main_thread()
+    if in_main:
+        previous = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        if in_main:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        done.set()
+        watchdog.join()
 
 
 def _traceback(exc: BaseException) -> str:
     # clean() later trims it to the snippet's own frames, like any stack trace.
     return "".join(traceback.format_exception(exc))
-
-
-def _forget_modules_from(folder: Path) -> None:
-    """Unload helpers a snippet imported from its own folder (``bench``), so
-    the next snippet imports them afresh, as a plain run would."""
-    for name, module in list(sys.modules.items()):
-        origin = getattr(module, "__file__", None)
-        if origin and Path(origin).parent == folder:
-            del sys.modules[name]
 
 
 @contextlib.contextmanager
@@ -246,144 +299,18 @@ def _captured_output():
             captured.text = sink.read().decode("utf-8", errors="replace")
 
 
-def _reset_global_state() -> None:
-    """Undo what one snippet could leak into the next.
+def main(argv: list[str] | None = None) -> None:
+    """``python -m traced.runner PATH...``: run the snippets in this order, in
+    this one process, and print ``{path: output}`` as JSON (errors included):
+    how tests compare runs made in separate processes."""
+    import json
 
-    Keras name counters (``dense``, ``dense_1``), eager-mode switches and
-    random state otherwise carry over between snippets that share a process.
-    Random generators go back to unseeded, as in a fresh interpreter: a
-    snippet whose output depends on randomness seeds it itself.
-    """
-    random.seed()
-    modules = sys.modules
-    if "numpy" in modules:
-        modules["numpy"].random.seed()
-    if "tensorflow" in modules:
-        tf = modules["tensorflow"]
-        tf.config.run_functions_eagerly(False)
-        tf.debugging.disable_check_numerics()
-        tf.random.set_seed(None)
-        _forget_retracing_history()
-    if "keras" in modules:
-        modules["keras"].backend.clear_session()
+    results = {}
+    for path in argv if argv is not None else sys.argv[1:]:
+        run = run_snippet(path)
+        results[path] = run.output if run.ok else f"{run.output}\nERROR: {run.error}"
+    sys.stdout.write(json.dumps(results))
 
 
-def _forget_retracing_history() -> None:
-    """Reset the counts behind TensorFlow's "triggered tf.function retracing"
-    warning.
-
-    TensorFlow keeps them per code object for the whole process, and a file
-    run twice compiles to equal code objects, so a second run would inherit
-    the first one's retraces. There is no public way to reset them: this uses
-    TensorFlow's private module, and the isolation tests fail if a release
-    moves it.
-    """
-    from tensorflow.python.eager.polymorphic_function import polymorphic_function
-
-    polymorphic_function._frequent_tracing_detector_manager = (
-        polymorphic_function._FrequentTracingDetectorManager()
-    )
-
-
-# Values that differ from run to run, masked so two builds give the same page:
-# memory addresses, object ids, the process-wide serial number in graph
-# function names, and the random names of AutoGraph's generated files.
-_VARYING = [
-    (re.compile(r"\b0x[0-9a-fA-F]{6,}\b"), "0x…"),
-    (re.compile(r"\bid=\d{6,}"), "id=…"),
-    (re.compile(r"^(\s+)\d{12,}(?=: )", re.M), r"\1…"),  # ids of captured tensors
-    (re.compile(r"(_inference_\w+?)_\d+(?=__|\b)"), r"\1_…"),
-    (re.compile(r"__autograph_generated_file\w+"), "__autograph_generated_file…"),
-]
-
-
-# TensorFlow's C++ INFO/WARNING lines, which TF_CPP_MIN_LOG_LEVEL=2 silences
-# except those written before absl logging is initialised (some releases log
-# once from their first v1 Session, with a timestamp and a thread id), and
-# TensorFlow Lite's own "INFO: " lines (printed once per process).
-_CPP_LOG_LINE = re.compile(
-    r"^(WARNING: All log messages before absl::InitializeLog\(\) is called.*"
-    r"|[IW]\d{4} [\d:.]+ +\d+ [\w.]+:\d+\] .*"
-    r"|INFO: .*)\n",
-    re.M,
-)
-
-
-def _drop_frames_above(text: str, snippet: str) -> str:
-    """In each stack trace ("... (most recent call last):"), drop the frames
-    above the first one in ``snippet``: they belong to whatever ran it."""
-    lines = text.split("\n")
-    out, i = [], 0
-    while i < len(lines):
-        out.append(lines[i])
-        i += 1
-        if not lines[i - 1].rstrip().endswith("(most recent call last):"):
-            continue
-        j = i  # frames are indented, separated at most by blank lines
-        while j < len(lines) and (not lines[j].strip() or lines[j].startswith(" ")):
-            if lines[j].strip().startswith(f'File "{snippet}"'):
-                i = j  # resume at the snippet's first frame
-                break
-            j += 1
-    return "\n".join(out)
-
-
-def _path_prefixes(root: Path) -> list[tuple[str, str]]:
-    """Absolute prefixes of this machine, longest first, and what replaces them."""
-    pairs = []
-    for base in {root, ROOT}:
-        pairs += [(str(base) + os.sep, ""), (str(base), ".")]
-    for sp in [*site.getsitepackages(), site.getusersitepackages()]:
-        pairs.append((sp + os.sep, "site-packages/"))
-    for key in ("stdlib", "platstdlib"):
-        pairs.append((sysconfig.get_paths()[key] + os.sep, "python/"))
-    pairs.append((sys.prefix + os.sep, "<python>/"))
-    pairs.append((os.path.expanduser("~") + os.sep, "~/"))
-    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
-
-
-def clean(text: str, root: Path | None = None, snippet: str | None = None) -> str:
-    """Make output safe and stable to publish.
-
-    TensorFlow's C++ INFO/WARNING log lines go (``TF_CPP_MIN_LOG_LEVEL=2``
-    misses those written before absl logging starts); absolute paths of the
-    build machine become relative ones (a temporary directory becomes
-    ``<tmp>``); the values in ``_VARYING`` are masked with ``…``; and stack
-    traces start at the snippet's own frame, as they do when the snippet runs
-    alone (the build's and runner's frames above it go). Nothing else is
-    touched.
-    """
-    root = Path(root or ROOT)
-    text = _CPP_LOG_LINE.sub("", text)
-    for prefix, replacement in _path_prefixes(root):
-        text = text.replace(prefix, replacement)
-    if snippet:
-        text = _drop_frames_above(text, snippet)
-    for pattern, replacement in _VARYING:
-        text = pattern.sub(replacement, text)
-    # After the checkout's own paths: a clone may itself live under /tmp.
-    tmp = re.escape(tempfile.gettempdir())
-    text = re.sub(tmp + r"/tmp\w+", "<tmp>", text)  # mkdtemp's random names
-    return re.sub(tmp + "/", "<tmp>/", text)
-
-
-@functools.cache
-def environment() -> dict[str, str]:
-    """What produced the outputs: versions and the device TensorFlow computes on."""
-    import platform
-
-    import keras
-    import tensorflow as tf
-
-    gpus = tf.config.list_physical_devices("GPU")
-    if gpus:
-        details = tf.config.experimental.get_device_details(gpus[0])
-        device = f"GPU ({details.get('device_name', gpus[0].name)})"
-    else:
-        device = f"CPU ({platform.machine()})"
-    return {
-        "tensorflow": tf.__version__,
-        "keras": keras.__version__,
-        "python": platform.python_version(),
-        "device": device,
-    }
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""What the project holds: snippets, which pages embed them, which measure
+time, which local modules they import, and the supported releases.
+
+The build, the test suite, the release records and the noxfile read these
+facts from here, so no list exists twice.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The checkout: snippet paths on pages are relative to it."""
+
+DOCS = ROOT / "docs"
+
+EMBED = re.compile(
+    r"^[ \t]*```snippet\b(?P<options>[^\n]*)\n[ \t]*(?P<path>\S+)[ \t]*\n[ \t]*```", re.M
+)
+"""A snippet fence in a page."""
+
+TIMED_FOLDERS = ("snippets/performance/",)
+TIMED = frozenset({"snippets/retracing/retrace_cost.py"})
+"""Snippets whose output includes measured times (every benchmark, and these
+few elsewhere): the only outputs allowed to differ between two builds
+(promise 3), never reported as a release difference. Their claims are tested
+with wide margins."""
+
+
+def is_timed(path: str) -> bool:
+    return path in TIMED or path.startswith(TIMED_FOLDERS)
+
+
+def all_snippets(root: Path = ROOT) -> list[str]:
+    """Every snippet file, relative to ``root``."""
+    return sorted(
+        p.relative_to(root).as_posix()
+        for p in (root / "snippets").rglob("*.py")
+        if p.name != "__init__.py"
+    )
+
+
+def embedded_paths(markdown: str) -> list[str]:
+    """The snippet paths a page embeds, in page order."""
+    return [match["path"] for match in EMBED.finditer(markdown)]
+
+
+def page_embeds(docs: Path = DOCS) -> dict[str, list[str]]:
+    """Page (relative to docs/) -> snippet paths it embeds."""
+    return {
+        page.relative_to(docs).as_posix(): embedded_paths(page.read_text(encoding="utf-8"))
+        for page in sorted(docs.rglob("*.md"))
+    }
+
+
+def local_modules(file: Path) -> list[Path]:
+    """Modules ``file`` imports from its own folder, and theirs, in a stable
+    order: what a run of it reads besides itself (``bench.py``)."""
+    found: list[Path] = []
+    todo = [file]
+    while todo:
+        current = todo.pop()
+        tree = ast.parse(current.read_text(encoding="utf-8"), filename=str(current))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                module = file.parent / f"{name.split('.')[0]}.py"
+                if module.is_file() and module != file and module not in found:
+                    found.append(module)
+                    todo.append(module)
+    return sorted(found)
+
+
+def releases(root: Path = ROOT) -> dict[str, dict[str, str]]:
+    """``{"2.16": {"tensorflow": "2.16.2", "keras": "3.3.3"}, ...}``, oldest first."""
+    with open(root / "releases.toml", "rb") as file:
+        table = tomllib.load(file)["releases"]
+    return dict(sorted(table.items(), key=lambda item: tuple(map(int, item[0].split(".")))))

@@ -1,0 +1,52 @@
+"""What produced the outputs: one job, describing this build's environment.
+
+The provenance line under each page title, the run cache's key and the
+release records all describe the environment the same way, through
+:func:`environment`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import os
+import time
+
+
+@functools.cache
+def environment() -> dict[str, str]:
+    """TensorFlow, Keras and Python versions, and the device TensorFlow computes on."""
+    import platform
+
+    import keras
+    import tensorflow as tf
+
+    gpus = tf.config.list_physical_devices("GPU")
+    if gpus:
+        details = tf.config.experimental.get_device_details(gpus[0])
+        device = f"GPU ({details.get('device_name', gpus[0].name)})"
+    else:
+        device = f"CPU ({platform.machine()})"
+    return {
+        "tensorflow": tf.__version__,
+        "keras": keras.__version__,
+        "python": platform.python_version(),
+        "device": device,
+        "platform": platform.platform(terse=True),
+    }
+
+
+def release() -> str:
+    """The TensorFlow release line of this build, as rows name it: ``2.21``."""
+    return ".".join(environment()["tensorflow"].split(".")[:2])
+
+
+def device_kind() -> str:
+    """``cpu`` or ``gpu``: what the release records are named by."""
+    return "gpu" if environment()["device"].startswith("GPU") else "cpu"
+
+
+def build_date() -> str:
+    """Today in UTC, or SOURCE_DATE_EPOCH's date for reproducible builds."""
+    epoch = float(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
+    return datetime.datetime.fromtimestamp(epoch, datetime.UTC).date().isoformat()
