@@ -1,5 +1,6 @@
-import bench
 import tensorflow as tf
+
+import bench
 
 tf.random.set_seed(0)
 a = tf.random.normal([1000, 1000])

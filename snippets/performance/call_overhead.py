@@ -1,5 +1,6 @@
-import bench
 import tensorflow as tf
+
+import bench
 
 x = tf.ones([10])
 

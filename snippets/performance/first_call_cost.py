@@ -1,8 +1,9 @@
 import statistics
 import time
 
-import bench
 import tensorflow as tf
+
+import bench
 
 x = tf.ones([1000])
 

@@ -1,6 +1,7 @@
-import bench
 import keras
 import tensorflow as tf
+
+import bench
 
 keras.utils.set_random_seed(0)
 

@@ -1,7 +1,8 @@
-import bench
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
+
+import bench
 
 x = tf.ones([1000])
 lengths = [1, 2, 5, 10, 20, 50, 100]

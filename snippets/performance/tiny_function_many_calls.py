@@ -1,6 +1,7 @@
-import bench
 import matplotlib.pyplot as plt
 import tensorflow as tf
+
+import bench
 
 x = tf.constant([1.0, 2.0, 3.0])
 
