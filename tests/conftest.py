@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from traced import cache, catalog, runner
+from traced import cache, catalog, provenance, records, runner
 
 ROOT = catalog.ROOT
 DOCS = catalog.DOCS
@@ -27,8 +32,114 @@ page_embeds = catalog.page_embeds
 
 def run(path: str, eager: bool = False) -> runner.SnippetRun:
     """The snippet's run, shared by every test that reads it (the build's own
-    in-process cache: one run per snippet per worker)."""
-    return cache.run(path, ROOT, eager=eager)
+    in-process cache: one run per snippet per worker), kept for the record."""
+    result = cache.run(path, ROOT, eager=eager)
+    _keep_for_record(path, eager, result)
+    return result
+
+
+# --- The release record (traced/records.py says what it holds) ---------------------------
+
+_PARTS = "TRACED_RECORD_PARTS"
+_outcomes: dict[str, str] = {}
+_collect_errors: list[str] = []
+
+
+def _keep_for_record(path: str, eager: bool, result: runner.SnippetRun) -> None:
+    """Workers leave each snippet's cleaned output where the controller,
+    which writes the record, can read it."""
+    folder = os.environ.get(_PARTS)
+    if not folder:
+        return
+    key = records.snippet_key(path, eager)
+    name = hashlib.sha256(key.encode()).hexdigest()[:32]
+    part = {"key": key, "output": result.output, "error": result.error}
+    part["timed"] = catalog.is_timed(path)
+    Path(folder, f"{name}.json").write_text(json.dumps(part), encoding="utf-8")
+    environment = Path(folder, "environment.json")
+    if not environment.exists():
+        environment.write_text(json.dumps(provenance.environment()), encoding="utf-8")
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):  # the controller (or a run without xdist)
+        os.environ[_PARTS] = tempfile.mkdtemp(prefix="traced-record-")
+
+
+def pytest_collectreport(report):
+    if report.failed:
+        _collect_errors.append(report.nodeid)
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" or report.failed or report.skipped:
+        outcome = "error" if report.failed and report.when != "call" else report.outcome
+        if _outcomes.get(report.nodeid, "passed") == "passed":
+            _outcomes[report.nodeid] = outcome
+
+
+def _partial(session, exitstatus) -> list[str]:
+    """Why this run is not a full row; empty when it is."""
+    option, reasons = session.config.option, []
+    if session.config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+        reasons.append("test paths were given")
+    for flag, value in (("-k", option.keyword), ("-m", option.markexpr)):
+        if value:
+            reasons.append(f"{flag} {value}")
+    if getattr(option, "lf", False) or getattr(option, "deselect", None):
+        reasons.append("--lf or --deselect")
+    if _collect_errors:
+        reasons.append(f"collection errors in {', '.join(_collect_errors)}")
+    if exitstatus not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
+        reasons.append(f"exit status {int(exitstatus)}")
+    if session.testscollected and len(_outcomes) < session.testscollected:
+        reasons.append(f"{len(_outcomes)} of {session.testscollected} tests ran")
+    return reasons
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if hasattr(session.config, "workerinput") or not os.environ.get(_PARTS):
+        return
+    folder = Path(os.environ.pop(_PARTS))
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    say = reporter.write_line if reporter else print
+    reasons = _partial(session, exitstatus)
+    snippets = {}
+    for part in sorted(folder.glob("*.json")):
+        if part.name != "environment.json":
+            data = json.loads(part.read_text(encoding="utf-8"))
+            snippets[data.pop("key")] = data
+    missing = sorted(set(all_snippets()) - set(snippets))
+    if missing:
+        reasons.append(f"{len(missing)} snippets never ran")
+    if reasons:
+        say(f"traced: no release record written, this is a partial run: {'; '.join(reasons)}")
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    environment = json.loads((folder / "environment.json").read_text(encoding="utf-8"))
+    kind = "gpu" if environment["device"].startswith("GPU") else "cpu"
+    release = ".".join(environment["tensorflow"].split(".")[:2])
+    summary: dict[str, int] = {}
+    for outcome in _outcomes.values():
+        summary[outcome] = summary.get(outcome, 0) + 1
+    record = {
+        "schema": records.SCHEMA,
+        "complete": True,
+        "release": release,
+        "device_kind": kind,
+        "session": os.environ.get("TRACED_SESSION", "pytest"),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "environment": environment,
+        "summary": summary,
+        "tests": dict(sorted(_outcomes.items())),
+        "snippets": dict(sorted(snippets.items())),
+    }
+    target = records.results_dir() / records.record_name(release, kind)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+    say(f"traced: release record written to {shown}")
 
 
 def lines(text: str) -> list[str]:
@@ -91,7 +202,9 @@ def plain_run(path: str) -> subprocess.CompletedProcess:
     return _plain[path]
 
 
-def mkdocs_build(config: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    config: Path, site_dir: Path, strict: bool = True, **env: str
+) -> subprocess.CompletedProcess:
     """Build a site the way `nox -s docs` does, in a fresh interpreter."""
     args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
     if strict:
@@ -100,6 +213,6 @@ def mkdocs_build(config: Path, site_dir: Path, strict: bool = True) -> subproces
         args,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
         timeout=600,
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import markdown_exec
 import pytest
-from conftest import ROOT, all_snippets, mkdocs_build, page_embeds, run
+from conftest import ROOT, all_snippets, lines, mkdocs_build, page_embeds, run
 
 from traced import catalog, cleaning, provenance, runner
 
@@ -141,7 +141,7 @@ def _text(page: str) -> str:
 
 
 def test_autograph_converts_tf_range_loop_with_if(fixture_page):
-    assert "multiples of three below 10: 4" in fixture_page
+    assert "multiples of three below 10: 4" in lines(fixture_page)
 
 
 def test_tf_print_and_stderr_appear_in_order(fixture_page):
@@ -155,7 +155,7 @@ def test_autograph_to_code_renders(fixture_page):
 
 def test_tensorflow_retracing_warning_renders(fixture_page):
     assert "triggered tf.function retracing" in fixture_page
-    assert "traces: 6" in fixture_page
+    assert "traces: 6" in lines(fixture_page)
 
 
 def test_no_machine_path_on_page(fixture_page):
@@ -213,7 +213,11 @@ def test_failing_snippet_never_publishes_a_traceback(tmp_path):
 
 
 def test_whole_site_builds_strictly(tmp_path):
-    build = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "site")
+    # With no release records at all: the build passes and says so.
+    (tmp_path / "results").mkdir()
+    build = mkdocs_build(
+        ROOT / "mkdocs.yml", tmp_path / "site", TRACED_RESULTS=str(tmp_path / "results")
+    )
     assert build.returncode == 0, build.stderr
     log = build.stdout + build.stderr
     assert "AutoGraph could not transform" not in log
@@ -236,6 +240,11 @@ def test_whole_site_builds_strictly(tmp_path):
     assert (notebook / "performance-benchmark.ipynb").is_file()
     assert 'href="performance-benchmark.ipynb" title="Download this notebook"' in notebook_html
     assert "data:image/png;base64" in notebook_html
+    assert (notebook / ".." / "bench.py").resolve().is_file()  # what the notebook imports
+    assert "oneDNN custom operations" not in notebook_html  # no C++ log lines
+    tested = _text((tmp_path / "site" / "tested-on" / "index.html").read_text(encoding="utf-8"))
+    assert "No release records" in tested and "not run for this build" in tested
+    assert "passed" not in tested
     # Offline: no page loads a script, stylesheet or font from elsewhere.
     for html_file in (tmp_path / "site").rglob("*.html"):
         fetched = re.findall(

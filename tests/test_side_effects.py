@@ -1,6 +1,6 @@
 """Claims docs/side-effects.md makes about its snippets' output."""
 
-from conftest import plain_run
+from conftest import lines, plain_run
 
 
 def test_print_once_tf_print_every_call(output):
@@ -28,14 +28,14 @@ def test_globals_frozen_variables_read(output):
 
 def test_list_append_escapes(output):
     out = output("snippets/side_effects/list_append_escapes.py")
-    assert "list after 3 calls: [<tf.Tensor 'mul:0' shape=() dtype=int32>]" in out
+    assert "list after 3 calls: [<tf.Tensor 'mul:0' shape=() dtype=int32>]" in lines(out)
     assert "is out of scope and cannot be used here" in out
     assert "TypeError" in out
 
 
 def test_return_values_instead(output):
     out = output("snippets/side_effects/return_values_instead.py")
-    assert "[2 4 6]" in out and "[ 8 10]" in out
+    assert "[2 4 6]" in lines(out) and "[ 8 10]" in lines(out)
 
 
 def test_iterators_and_python_random_frozen(output):
@@ -49,18 +49,18 @@ def test_iterators_and_python_random_frozen(output):
 
 def test_variable_state(output):
     out = output("snippets/side_effects/variable_state.py")
-    assert "counter: 3  table: [2 0 1 3]" in out
-    assert "after assign(0): 0" in out
-    assert "tensor_scatter_nd_update: [0 7 0 0]" in out
+    assert "counter: 3  table: [2 0 1 3]" in lines(out)
+    assert "after assign(0): 0" in lines(out)
+    assert "tensor_scatter_nd_update: [0 7 0 0]" in lines(out)
 
 
 def test_variables_in_tf_function(output):
     out = output("snippets/side_effects/variables_in_tf_function.py")
     assert "tf.function only supports singleton tf.Variables created on the first call" in out
-    assert "first call: 1.0" in out
-    assert "traces after one call: 2" in out  # the first call traced twice
-    assert "second call: 3.0" in out
-    assert "traces after two calls: 2" in out
+    assert "first call: 1.0" in lines(out)
+    assert "traces after one call: 2" in lines(out)  # the first call traced twice
+    assert "second call: 3.0" in lines(out)
+    assert "traces after two calls: 2" in lines(out)
 
 
 def test_keras_singleton_variables_and_fix(output):

@@ -2,6 +2,8 @@
 
 import re
 
+from conftest import lines
+
 from traced import diagram
 
 
@@ -23,7 +25,7 @@ def test_trace_cache_keys_on_dtype_and_shape(output):
     out = output("snippets/tracing/trace_cache.py")
     body_runs = re.findall(r"Python body ran for (\w+) (\S+)", out)
     assert body_runs == [("int32", "()"), ("float32", "()"), ("int32", "(2,)")]
-    assert "traces: 3" in out  # five calls, three traces
+    assert "traces: 3" in lines(out)  # five calls, three traces
     eager = output("snippets/tracing/trace_cache.py", eager=True)
     assert eager.count("Python body ran") == 5
     assert "traces: 0" in eager
@@ -39,8 +41,8 @@ def test_concrete_signatures_lists_each_trace(output):
 def test_concrete_function(output):
     out = output("snippets/tracing/concrete_function.py")
     assert "TensorSpec(shape=(None,), dtype=tf.float32" in out  # None: any length
-    assert "tf.Tensor([10. 20. 30.], shape=(3,), dtype=float32)" in out
-    assert "traces: 2" in out
+    assert "tf.Tensor([10. 20. 30.], shape=(3,), dtype=float32)" in lines(out)
+    assert "traces: 2" in lines(out)
     assert "InvalidArgumentError" in out
     assert "expected to be a float tensor but is a int32 tensor" in out
 
@@ -59,8 +61,8 @@ def test_graph_operations(output, namespace):
 
 def test_graph_def(output):
     out = output("snippets/tracing/graph_def.py")
-    assert "nodes: ['x', 'w', 'b', 'MatMul', 'add', 'Identity']" in out
-    assert "op: MatMul  inputs: ['x', 'w']" in out
+    assert "nodes: ['x', 'w', 'b', 'MatMul', 'add', 'Identity']" in lines(out)
+    assert "op: MatMul  inputs: ['x', 'w']" in lines(out)
     assert "attr T: type: DT_FLOAT" in out
 
 
@@ -76,7 +78,7 @@ def test_non_strict_execution(output):
     out = output("snippets/tracing/non_strict_execution.py")
     assert "eager: InvalidArgumentError" in out
     assert "tf.function: tf.Tensor([1 2 3]" in out  # the unused gather never ran
-    assert "tf.debugging assert: InvalidArgumentError" in out
+    assert "tf.debugging assert: InvalidArgumentError" in lines(out)
 
 
 def test_grappler_fuses_matmul_bias_add_relu(output, namespace):

@@ -6,6 +6,9 @@
   and offer ``bench.py`` beside it;
 - stamp every page that runs snippets with what produced its outputs, saying
   so when they came from the author's run cache;
+- add the generated "Tested on" page and, under each output that reads
+  differently on another recorded release, a collapsed note
+  (:mod:`traced.records`, :mod:`traced.tested_on`);
 - say what ran, and end the build with a one-line summary.
 """
 
@@ -16,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from traced import cache, catalog, fence, notebooks, provenance
+from traced import cache, catalog, fence, notebooks, provenance, records, tested_on
 
 _log = logging.getLogger("mkdocs.plugins.traced")
 _PLACEHOLDER = "TRACED-PROVENANCE"
@@ -41,9 +44,26 @@ def on_config(config, **_):
 
 def on_pre_build(config, **_):
     cache.forget()  # each build (each `serve` reload) starts afresh
+    found = records.load()
+    _log.info("traced: %d release records in %s", len(found), records.results_dir().name)
+    release, kind = provenance.release(), provenance.device_kind()
+
+    def differences(path: str, eager: bool, output: str) -> str:
+        return records.note(found, path, eager, output, release, kind)
+
+    fence.differences = differences
+    _state["records"] = found
+
+
+_state: dict = {}
 
 
 def on_files(files, config, **_):
+    docs = Path(config.docs_dir)
+    content = tested_on.page(
+        _state.get("records", []), provenance.environment(), catalog.page_embeds(docs)
+    )
+    files.append(File.generated(config, "tested-on.md", content=content))
     for file in list(files):
         if not file.src_uri.endswith(".ipynb"):
             continue

@@ -1,0 +1,121 @@
+"""The "Tested on" page: one job, rendering the release records as Markdown.
+
+Generated at build time from the records present (never typed): one row per
+supported release and device; a release with no record says "not run for
+this build" and never shows a pass; then every snippet output that reads
+differently on another recorded release, linked to where the page shows it.
+"""
+
+from __future__ import annotations
+
+from traced import catalog, records
+
+DEVICES = ("cpu", "gpu")
+
+
+def _outcome(data: dict) -> str:
+    summary = data["summary"]
+    words = [
+        f"{summary[k]} {k}" for k in ("passed", "failed", "error", "skipped") if summary.get(k)
+    ]
+    return ", ".join(words) or "no tests"
+
+
+def _failures(data: dict) -> str:
+    failed = sorted(t for t, outcome in data["tests"].items() if outcome in ("failed", "error"))
+    if not failed:
+        return "none"
+    shown = "<br>".join(f"`{t}`" for t in failed[:8])
+    return shown + (f"<br>and {len(failed) - 8} more" if len(failed) > 8 else "")
+
+
+def page(found: list[records.Record], build: dict, embeds: dict[str, list[str]]) -> str:
+    """The page's Markdown. ``build``: this build's environment (provenance);
+    ``embeds``: page -> snippet paths, to link each difference to its page."""
+    by_row = {(r.release, r.device_kind): r for r in found}
+    lines = [
+        "# Tested on",
+        "",
+        "Every claim on this site is asserted by the project's test suite. This page",
+        "is generated each time the site is built, from the *release records* the",
+        "build found: one JSON file per full test run, written by `nox -s tests`,",
+        '`nox -s "matrix(X)"` or `nox -s gpu` into `results/`. In the hosted site,',
+        "the records come from the matrix jobs of the same CI workflow run that",
+        "built it. A release with no record was not run for this build, and the",
+        "table says so rather than show a pass.",
+        "",
+        f"This build ran its own outputs on TensorFlow {build['tensorflow']} "
+        f"with Keras {build['keras']}, Python {build['python']}, on {build['device']}.",
+        "",
+    ]
+    if not found:
+        lines += [
+            '!!! warning "No release records"',
+            "",
+            "    This build found no release records, so no release below is shown",
+            "    as tested. Run the test suite (`nox -s tests`, or the matrix) and",
+            "    build again.",
+            "",
+        ]
+    lines += [
+        "| TensorFlow | Device | Tests | Failures | Date | Keras | Python |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for release, pins in catalog.releases().items():
+        for kind in DEVICES:
+            record = by_row.get((release, kind))
+            if record is None:
+                if kind == "gpu":
+                    continue  # GPU rows appear only when a GPU run was recorded
+                lines.append(
+                    f"| {release} ({pins['tensorflow']}) | CPU | **not run for this build** "
+                    f"| | | {pins['keras']} (pinned) | |"
+                )
+                continue
+            env, data = record.data["environment"], record.data
+            lines.append(
+                f"| {release} ({env['tensorflow']}) | {env['device']} | {_outcome(data)} "
+                f"| {_failures(data)} | {data['date'][:10]} | {env['keras']} | {env['python']} |"
+            )
+    if not any(kind == "gpu" for _, kind in by_row):
+        lines += ["", "No GPU run was recorded for this build (`nox -s gpu` needs a GPU)."]
+    lines += ["", "## Outputs that differ between releases", ""]
+    lines += _differences(found, build, embeds)
+    return "\n".join(lines) + "\n"
+
+
+def _differences(found, build, embeds) -> list[str]:
+    release = ".".join(build["tensorflow"].split(".")[:2])
+    kind = "gpu" if build["device"].startswith("GPU") else "cpu"
+    mine = next((r for r in found if (r.release, r.device_kind) == (release, kind)), None)
+    if mine is None:
+        return [
+            f"There is no record for TensorFlow {release} on {kind.upper()}, the release this",
+            "site was built with, so outputs cannot be compared here; each chapter",
+            "still notes, under an output, where a recorded release printed something",
+            "else.",
+        ]
+    others = [r.release for r in found if r.release != release and r.device_kind == kind]
+    if not others:
+        return ["Only one release was recorded, so there is nothing to compare yet."]
+    where = {path: page for page, paths in embeds.items() for path in paths}
+    rows = []
+    for key in sorted(mine.data["snippets"]):
+        path, eager = key.removesuffix("#eager"), key.endswith("#eager")
+        output = mine.output(path, eager)
+        if output is None or path not in where:
+            continue
+        for releases, _ in records.differing(found, path, eager, output, release, kind):
+            tab = " (Eager tab)" if eager else ""
+            link = f"{where[path]}#{records.anchor(path, eager)}"
+            rows.append(f"| [`{path}`]({link}){tab} | {records.span(releases)} |")
+    compared = records.span(others)
+    if not rows:
+        return [f"No output differs between TensorFlow {release} and {compared}."]
+    return [
+        f"Compared with TensorFlow {compared}; timed outputs are never compared.",
+        "",
+        "| Snippet | Differs on TensorFlow |",
+        "| --- | --- |",
+        *rows,
+    ]
