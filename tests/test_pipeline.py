@@ -42,26 +42,40 @@ def test_every_embedded_snippet_exists():
     assert not missing, f"pages embed snippets that do not exist: {missing}"
 
 
-def test_output_does_not_depend_on_order_or_process():
-    """Rerun every snippet in reverse order in another process: the same
-    outputs, byte for byte. A separate process has its own hash seed unless
-    the environment fixes it (the nox sessions set PYTHONHASHSEED=0), so set
-    iteration order leaking into an output (AutoGraph's generated `nonlocal`
-    lines) fails here."""
-    paths = [path for path in all_snippets() if not catalog.is_timed(path)]
-    forward = {path: run(path).output for path in paths}
-    other = subprocess.run(
-        [sys.executable, "-m", "traced.runner", *reversed(paths)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=900,
+@pytest.fixture(scope="module")
+def whole_site(tmp_path_factory):
+    """The whole site built strictly in its own process, as `nox -s docs`
+    does, with no release records, writing its rendered outputs to a fresh
+    run cache (the determinism test reads them there)."""
+    tmp = tmp_path_factory.mktemp("whole-site")
+    (tmp / "results").mkdir()
+    build = mkdocs_build(
+        ROOT / "mkdocs.yml",
+        tmp / "site",
+        TRACED_RESULTS=str(tmp / "results"),
+        TRACED_CACHE="write",
+        TRACED_CACHE_DIR=str(tmp / "cache"),
     )
-    assert other.returncode == 0, other.stderr[-3000:]
-    backward = json.loads(other.stdout)
+    assert build.returncode == 0, build.stderr
+    return tmp, build
+
+
+def _same_outputs_as_this_process(whole_site) -> None:
+    """The site build ran every snippet in page order in another process;
+    this process runs them in file order: the same outputs, byte for byte.
+    A separate process has its own hash seed unless the environment fixes it
+    (the nox sessions set PYTHONHASHSEED=0), so set iteration order leaking
+    into an output (AutoGraph's generated `nonlocal` lines) fails here."""
+    built = {}
+    for entry in (whole_site[0] / "cache" / "runs").glob("*.json"):
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        built[data["path"], data["eager"]] = data["output"]
+    compared = [key for key in built if not catalog.is_timed(key[0])]
+    embedded = {p for paths in page_embeds().values() for p in paths}
+    assert {path for path, _ in compared} == {p for p in embedded if not catalog.is_timed(p)}
     hint = "(is PYTHONHASHSEED set? `nox -s tests` sets it)"
-    for path in paths:
-        assert backward[path] == forward[path], f"{path} differs between processes {hint}"
+    for path, eager in sorted(compared):
+        assert run(path, eager).output == built[path, eager], f"{path} differs {hint}"
 
 
 def test_hash_seed_is_fixed_where_the_site_is_built_and_tested():
@@ -186,7 +200,10 @@ def test_provenance_line(fixture_page):
     assert f"on {env['device']}" in fixture_page
 
 
-def test_failing_snippet_fails_strict_build_and_names_the_file(tmp_path):
+def test_bad_snippets_fail_the_strict_build_and_publish_no_traceback(tmp_path):
+    """One strict build of a site with a raising snippet and a misspelled
+    option: it fails, naming page, snippet and problem once each; the pages it
+    wrote before aborting show a notice, never a traceback or the raw fence."""
     build = mkdocs_build(FIXTURES / "broken_site" / "mkdocs.yml", tmp_path / "site")
     assert build.returncode != 0
     log = build.stdout + build.stderr
@@ -199,11 +216,6 @@ def test_failing_snippet_fails_strict_build_and_names_the_file(tmp_path):
         "(did you mean `diagram`?)" in log
     )
     assert "Aborted with 2 warnings in strict mode" in log
-
-
-def test_failing_snippet_never_publishes_a_traceback(tmp_path):
-    build = mkdocs_build(FIXTURES / "broken_site" / "mkdocs.yml", tmp_path / "site", strict=False)
-    assert build.returncode == 0, build.stderr
     page = _text((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
     assert "Snippet snippets/raises.py could not be shown" in page
     assert "raised ValueError: this snippet is broken on purpose" in page
@@ -212,13 +224,10 @@ def test_failing_snippet_never_publishes_a_traceback(tmp_path):
     assert str(ROOT) not in page
 
 
-def test_whole_site_builds_strictly(tmp_path):
-    # With no release records at all: the build passes and says so.
-    (tmp_path / "results").mkdir()
-    build = mkdocs_build(
-        ROOT / "mkdocs.yml", tmp_path / "site", TRACED_RESULTS=str(tmp_path / "results")
-    )
-    assert build.returncode == 0, build.stderr
+def test_whole_site_builds_strictly(whole_site):
+    """One build serves every whole-site check (it is the suite's slowest step)."""
+    tmp_path, build = whole_site
+    _same_outputs_as_this_process(whole_site)
     log = build.stdout + build.stderr
     assert "AutoGraph could not transform" not in log
     env = provenance.environment()
@@ -245,6 +254,8 @@ def test_whole_site_builds_strictly(tmp_path):
     tested = _text((tmp_path / "site" / "tested-on" / "index.html").read_text(encoding="utf-8"))
     assert "No release records" in tested and "not run for this build" in tested
     assert "passed" not in tested
+    # upload-pages-artifact (v4+) leaves dotfiles out: the site must need none.
+    assert not [p for p in (tmp_path / "site").rglob(".*")]
     # Offline: no page loads a script, stylesheet or font from elsewhere.
     for html_file in (tmp_path / "site").rglob("*.html"):
         fetched = re.findall(

@@ -89,7 +89,14 @@ def on_page_markdown(markdown: str, page, **_):
     return "\n".join(lines)
 
 
+# The rules-of-thumb checklists (pymdownx.tasklist) draw a disabled, checked
+# box per rule: decoration, with no label of its own, which screen readers
+# announce as an unlabelled control. Hide the box from them; the text stays.
+_TASK_BOX = '<input type="checkbox" disabled checked/>'
+
+
 def on_page_content(html: str, page, **_):
+    html = html.replace(_TASK_BOX, '<input type="checkbox" disabled checked aria-hidden="true"/>')
     if _PLACEHOLDER in html:
         html = html.replace(_PLACEHOLDER, provenance_text(fence.cached_on_page()))
     return html
