@@ -124,7 +124,7 @@ def test_clean_hides_machine_paths_and_addresses():
 
 def test_markdown_exec_public_api_we_use_exists():
     # The fence uses only these public names; an upgrade that drops one fails here.
-    for name in ("validator", "base_format", "ExecutionError"):
+    for name in ("base_format", "MarkdownConverter", "tabbed"):
         assert hasattr(markdown_exec, name), name
 
 
