@@ -105,3 +105,22 @@ def test_conversion_skipped(output):
     out = output("snippets/autograph/conversion_skipped.py")
     assert "do_not_convert: OperatorNotAllowedInGraphError" in lines(out)
     assert "no source: OperatorNotAllowedInGraphError" in lines(out)
+
+
+def test_string_source_is_not_converted_and_the_error_hints_why(output):
+    out = output("snippets/autograph/conversion_skipped.py")
+    assert "AutoGraph could not transform" not in out  # no warning for this case
+    assert "your source code may not be visible to AutoGraph" in out
+
+
+def test_two_lambdas_on_a_line_are_run_as_is_with_a_warning(output):
+    out = output("snippets/autograph/could_not_transform.py")
+    warnings = re.findall(
+        r"^WARNING:tensorflow:AutoGraph could not transform <function <lambda> at 0x…> "
+        r"and will run it as-is\.$",
+        out,
+        re.M,
+    )
+    assert len(warnings) == 2
+    assert "found multiple definitions with identical signatures at the location" in out
+    assert "result: 15" in lines(out)

@@ -61,3 +61,62 @@ def test_retrace_costs_far_more_than_a_cached_call(output):
     out = output("snippets/retracing/retrace_cost.py")
     ratio = float(re.search(r"a retrace costs (\d+)x a cached call", out).group(1))
     assert ratio > 5  # typically tens of times; a wide margin for noisy machines
+
+
+def test_containers_arrays_and_variables(output):
+    out = output("snippets/retracing/containers_and_arrays.py")
+    expected = {
+        "list, new values": 1,
+        "list, new length": 2,
+        "list, order of shapes": 2,
+        "tuple, new values": 1,
+        "dict, key order": 1,
+        "dict, new key": 2,
+        "namedtuple, new values": 1,
+        "NumPy array, new values": 1,
+        "NumPy array, new shape": 2,
+        "another variable": 1,
+        "f(v1, v2), then f(v1, v1)": 2,
+    }
+    measured = {
+        m["case"]: int(m["n"])
+        for m in re.finditer(r"^(?P<case>.+?) +(?P<n>\d+) trace\(s\) for 2 calls$", out, re.M)
+    }
+    assert measured == expected
+
+
+def test_objects_keyed_by_identity_equality_or_contents(output):
+    out = output("snippets/retracing/object_keys.py")
+    assert lines(out) == [
+        "Plain        two equal objects: 2 trace(s)",
+        "WithEquality two equal objects: 2 trace(s)",
+        "Frozen       two equal objects: 2 trace(s)",
+        "Slotted      two equal objects: 1 trace(s)",
+        "Scale        two equal objects: 1 trace(s)",
+    ]
+
+
+def test_method_traces_once_per_instance(output):
+    out = output("snippets/retracing/method_self.py")
+    assert lines(out) == [
+        "  tracing for first",
+        "[2. 4.] [2. 4.]",
+        "  tracing for second",
+        "[3. 6.]",
+        "[10. 20.]",
+        "traces of first: 1",
+        "traces of second: 1",
+    ]
+
+
+def test_static_and_dynamic_shape_with_none_dimensions(output):
+    out = output("snippets/retracing/unknown_dimensions.py")
+    assert "x.shape at trace time:   (None, 3)" in lines(out)
+    assert "x.shape[0] at trace time: None" in lines(out)
+    assert re.search(r"^tf\.shape\(x\)\[0\] at trace: Tensor\(.*dtype=int32\)$", out, re.M)
+    assert "tf.shape(x) when run:    [2 3]" in lines(out)
+    assert "(15,)" in lines(out)
+    assert (
+        "x.shape[0] * 3 -> TypeError: unsupported operand type(s) for *: 'NoneType' and 'int'"
+        in lines(out)
+    )

@@ -69,3 +69,9 @@ def test_keras_singleton_variables_and_fix(output):
     fixed = output("snippets/side_effects/keras_singleton_fix.py")
     assert "first model trained; traces: 1" in fixed
     assert "second model trained; traces: 1" in fixed
+
+
+def test_numpy_inside_a_graph(output):
+    out = output("snippets/side_effects/numpy_in_graph.py")
+    assert "    AttributeError: 'SymbolicTensor' object has no attribute 'numpy'" in lines(out)
+    assert "fixed: 3.0" in lines(out)

@@ -19,7 +19,7 @@ except tf.errors.OperatorNotAllowedInGraphError as error:
     print("do_not_convert:", type(error).__name__)
 
 # Code without a source file (here: compiled from a string) cannot be
-# converted: TensorFlow warns and runs it unconverted.
+# converted: it runs unconverted, and its tensor condition fails.
 source = "def sign_of_generated(x):\n    return 1 if x > 0 else -1\n"
 namespace = {"__name__": "generated"}
 exec(source, namespace)
@@ -27,3 +27,4 @@ try:
     tf.function(namespace["sign_of_generated"])(tf.constant(3))
 except tf.errors.OperatorNotAllowedInGraphError as error:
     print("no source:", type(error).__name__)
+    print(error)
