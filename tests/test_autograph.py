@@ -124,3 +124,37 @@ def test_two_lambdas_on_a_line_are_run_as_is_with_a_warning(output):
     assert len(warnings) == 2
     assert "found multiple definitions with identical signatures at the location" in out
     assert "result: 15" in lines(out)
+
+
+def test_to_code_on_a_tf_function_names_the_fix(output):
+    out = output("snippets/autograph/to_code_on_tf_function.py")
+    first = lines(out)[0]
+    assert first.startswith("ConversionError: converting <")
+    assert first.endswith("If this is a @tf.function, try passing f.python_function instead.")
+    assert "def tf__clipped(x, limit):" in lines(out)
+    assert re.search(r"^ +ag__\.if_stmt\(", out, re.M)
+
+
+def test_builtins_on_tensors(output):
+    out = output("snippets/autograph/builtins_on_tensors.py")
+    with_autograph, without = out.split("autograph=False:\n")
+    assert lines(with_autograph)[1:] == [
+        "  float(x)           -> float32 tensor 3.0",
+        "  int(x)             -> int32 tensor 3",
+        "  len(v)             -> int32 tensor 3",
+        "  for i in range(n)  -> int32 tensor 3",
+        "  sum(range(n))      -> OperatorNotAllowedInGraphError",
+        "  abs(x)             -> float32 tensor 3.0",
+        '    print ran, with Tensor("x:0", shape=(), dtype=float32)',
+        "  print(x)           -> None",
+    ]
+    assert lines(without) == [
+        "  float(x)           -> TypeError",
+        "  int(x)             -> TypeError",
+        "  len(v)             -> TypeError",
+        "  for i in range(n)  -> TypeError",
+        "  sum(range(n))      -> TypeError",
+        "  abs(x)             -> float32 tensor 3.0",
+        '    print ran, with Tensor("x:0", shape=(), dtype=float32)',
+        "  print(x)           -> None",
+    ]

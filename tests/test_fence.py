@@ -65,6 +65,17 @@ def test_good_fence_renders_source_output_tabs_and_diagram(render):
     assert 'class="traced-graph"' in html
 
 
+@pytest.mark.parametrize("part", ["source", "output"])
+def test_collapse_puts_one_part_in_a_closed_block(render, part):
+    html, warnings = render(f'snippet collapse="{part}"', "snippets/prints_version.py")
+    assert warnings == []
+    closed = html.split('<details class="example">')[1].split("</details>")[0]
+    title = "Source of snippets/prints_version.py" if part == "source" else "Output"
+    assert f"<summary>{title}</summary>" in closed
+    assert ("traced-output" in closed) == (part == "output")  # the other part stays open
+    assert ("traced-output" in html) and ('class="filename">snippets/' in html)
+
+
 @pytest.mark.parametrize(
     ("info", "expected"),
     [
@@ -73,6 +84,7 @@ def test_good_fence_renders_source_output_tabs_and_diagram(render):
         ('snippet show="source"', 'show="source" is not an option value'),
         ('snippet show="output" compare="eager"', 'show="output" shows only the output'),
         ('snippet timeout="soon"', 'timeout="soon" must be a positive number'),
+        ('snippet collapse="all"', 'collapse="all" is not an option value'),
         ('snippet timeout="0"', 'timeout="0" must be a positive number'),
         ('snippet diagram="missing"', "defines no global `missing` to draw"),
         ('snippet diagram="number"', "diagram `number`: cannot draw a int"),

@@ -79,6 +79,8 @@ def test_non_strict_execution(output):
     assert "eager: InvalidArgumentError" in out
     assert "tf.function: tf.Tensor([1 2 3]" in out  # the unused gather never ran
     assert "tf.debugging assert: InvalidArgumentError" in lines(out)
+    assert "GatherV2: stateful=False" in lines(out)  # pruned when unused
+    assert "Assert: stateful=True" in lines(out)  # kept by automatic control deps
 
 
 def test_grappler_fuses_matmul_bias_add_relu(output, namespace):

@@ -7,7 +7,7 @@ A page writes::
     ```
 
 and gets the file's source, titled with its path, followed by what running it
-printed. Four options go on the fence line:
+printed. Five options go on the fence line:
 
 - ``compare="eager"``: run the snippet twice, once as written and once with
   ``tf.config.run_functions_eagerly(True)``, and show both outputs in
@@ -18,7 +18,9 @@ printed. Four options go on the fence line:
 - ``show="output"``: only the output, titled with the snippet's path (for a
   page that quotes a message a chapter's snippet produces);
 - ``timeout="600"``: seconds the snippet may run (default
-  :data:`traced.runner.DEFAULT_TIMEOUT`).
+  :data:`traced.runner.DEFAULT_TIMEOUT`);
+- ``collapse="source"`` or ``collapse="output"``: that part in a collapsed
+  block, for plumbing or long listings, so the result comes first.
 
 The fence fails closed: anything wrong (an unknown or misspelled option, a
 bad value, a missing file, a snippet that raises or runs too long, a diagram
@@ -41,7 +43,7 @@ import markdown_exec
 
 from traced import cache, catalog, diagram
 
-OPTIONS = ("compare", "diagram", "show", "timeout")
+OPTIONS = ("collapse", "compare", "diagram", "show", "timeout")
 
 root: Path = catalog.ROOT
 """Where snippet paths are resolved; the MkDocs hook sets it to the config's folder."""
@@ -128,8 +130,11 @@ def _parse(path: str, inputs: dict, attrs: dict) -> dict:
     for name in diagrams:
         if not name.isidentifier():
             raise FenceError(f'diagram="{name}" must name a global of the snippet')
-    if show and (compare or diagrams):
-        raise FenceError('show="output" shows only the output: drop compare and diagram')
+    collapse = inputs.get("collapse", "")
+    if collapse not in ("", "source", "output"):
+        raise FenceError(f'collapse="{collapse}" is not an option value; use "source" or "output"')
+    if show and (compare or diagrams or collapse):
+        raise FenceError('show="output" shows only the output: drop the other options')
     try:
         timeout = float(inputs.get("timeout", cache.runner.DEFAULT_TIMEOUT))
     except ValueError:
@@ -147,16 +152,25 @@ def _parse(path: str, inputs: dict, attrs: dict) -> dict:
         "compare": bool(compare),
         "only_output": bool(show),
         "timeout": timeout,
+        "collapse": collapse,
     }
 
 
 def _render(
-    path: str, diagrams: tuple[str, ...], compare: bool, only_output: bool, timeout: float
+    path: str,
+    diagrams: tuple[str, ...],
+    compare: bool,
+    only_output: bool,
+    timeout: float,
+    collapse: str,
 ) -> str:
     run = _rendered(path, eager=False, diagrams=diagrams, timeout=timeout)
     if only_output:
         return _output(run, title=f"Output of {path}") + "\n"
-    parts = [_fence(_source(path), ".python", title=path)]
+    source = _fence(_source(path), ".python", title=path)
+    if collapse == "source":
+        source = _collapsed(f"Source of {path}", source)
+    parts = [source]
     if compare:
         eager = _rendered(path, eager=True, diagrams=(), timeout=timeout)
         note = "Output with tf.config.run_functions_eagerly(True)"
@@ -166,7 +180,8 @@ def _render(
             )
         )
     elif run.output.strip():
-        parts.append(_output(run))
+        output = _output(run)
+        parts.append(_collapsed("Output", output) if collapse == "output" else output)
     for number, svg in enumerate(run.figures, 1):
         caption = f"Figure {number} of <code>{path}</code>, drawn when this page was built"
         parts.append(_figure(svg, caption))
@@ -210,6 +225,12 @@ def _draw(run, name: str, path: str) -> str:
         return diagram.svg(run.namespace[name], title)
     except (TypeError, ValueError) as error:
         raise FenceError(f"diagram `{name}`: {error}") from None
+
+
+def _collapsed(title: str, body: str) -> str:
+    """A closed pymdownx.details block: the reader opens it if they want it."""
+    indented = "\n".join(f"    {line}" if line else "" for line in body.split("\n"))
+    return f'??? example "{title}"\n\n{indented}'
 
 
 def _source(path: str) -> str:

@@ -25,3 +25,10 @@ try:
     checked(tf.constant([1, 2, 3]))
 except tf.errors.InvalidArgumentError as error:
     print("tf.debugging assert:", type(error).__name__)
+
+# Why one is pruned and the other kept: only stateful ops always run.
+for fn in (graph_version, checked):
+    graph = fn.get_concrete_function(tf.TensorSpec([None], tf.int32)).graph
+    for op in graph.get_operations():
+        if op.type in ("GatherV2", "Assert"):
+            print(f"{op.type}: stateful={op.op_def.is_stateful}")
