@@ -158,3 +158,28 @@ def test_builtins_on_tensors(output):
         '    print ran, with Tensor("x:0", shape=(), dtype=float32)',
         "  print(x)           -> None",
     ]
+
+
+def test_both_branches_are_traced_and_must_agree_on_dtype(output):
+    out = output("snippets/autograph/both_branches_traced.py")
+    assert lines(out)[:2] == [
+        "3",
+        "Python side effects while tracing: ['positive branch', 'negative branch']",
+    ]
+    assert re.search(
+        r"^TypeError: .*'y' has dtype int32 in the main branch, "
+        r"but dtype float32 in the else branch$",
+        out,
+        re.M,
+    )
+
+
+def test_tensor_break_in_while_true_and_python_list_loops(output):
+    out = output("snippets/autograph/break_and_python_lists.py")
+    assert lines(out) == [
+        "NotImplementedError: The condition of while loop started as non-Tensor, "
+        "then changed to Tensor",
+        "fixed: 128",
+        "total: 15.0",
+        "Sum ops in the graph: 3",
+    ]

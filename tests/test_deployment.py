@@ -67,3 +67,21 @@ def test_tflite(output):
     assert "TFLite result: [[3. 5. 7.]]" in lines(out)
     if "deprecated" in out:
         assert "ai_edge_litert" in out
+
+
+def test_served_from_a_process_that_never_saw_the_class(output):
+    out = output("snippets/deployment/serve_from_another_process.py")
+    assert "$ saved_model_cli show ..." in lines(out)
+    assert "  inputs['x'] tensor_info:" in lines(out)
+    assert "  outputs['scaled'] tensor_info:" in lines(out)
+    assert "      shape: (-1)" in lines(out)
+    assert "Method name is: tensorflow/serving/predict" in lines(out)
+    assert lines(out)[-2:] == ["Result for output key scaled:", "[ 3.  6. 15.]"]
+
+
+def test_only_traced_functions_are_saved(output):
+    out = output("snippets/deployment/saved_model_untraced.py")
+    assert lines(out) == [
+        "double: 8.0",
+        "ValueError: Found zero restored functions for caller function.",
+    ]

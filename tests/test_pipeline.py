@@ -105,7 +105,7 @@ def test_clean_hides_machine_paths_and_addresses():
     text = (
         f"{ROOT}/snippets/a.py {Path.home()}/x /tmp/tmpab12cd/model <f at 0x7f3a2b1c9d80> "
         "FuncGraph(name=f, id=139820505348160) [Op:__inference_log_loss_17] "
-        "HloModule a_inference_f_595__.2 "
+        "HloModule a_inference_f_595__.2 FuncGraph(name=while_body_17, id=139661685334720) "
         "/tmp/__autograph_generated_file3s5n0uom.py\n"
         "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\n"
         "I0000 00:00:1795309658.462744   12753 mlir_graph_optimization_pass.cc:425] MLIR V1\n"
@@ -117,6 +117,7 @@ def test_clean_hides_machine_paths_and_addresses():
     assert cleaning.clean(text) == (
         "snippets/a.py ~/x <tmp>/model <f at 0x…> FuncGraph(name=f, id=…) "
         "[Op:__inference_log_loss_…] HloModule a_inference_f_…__.2 "
+        "FuncGraph(name=while_body_…, id=…) "
         "<tmp>/__autograph_generated_file….py\n"
         "Captures:\n  …: TensorSpec(shape=(), dtype=tf.resource, name=None)\nlast line"
     )

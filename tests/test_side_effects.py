@@ -1,5 +1,7 @@
 """Claims docs/side-effects.md makes about its snippets' output."""
 
+import re
+
 from conftest import lines, plain_run
 
 
@@ -75,3 +77,23 @@ def test_numpy_inside_a_graph(output):
     out = output("snippets/side_effects/numpy_in_graph.py")
     assert "    AttributeError: 'SymbolicTensor' object has no attribute 'numpy'" in lines(out)
     assert "fixed: 3.0" in lines(out)
+
+
+def test_python_counter_vs_init_scope(output):
+    out = output("snippets/side_effects/init_scope_counter.py")
+    assert lines(out) == [
+        "guarded by a Python counter: 303",
+        "set up in tf.init_scope:      103",
+    ]
+
+
+def test_tensor_stored_by_a_method_in_a_loop(output):
+    out = output("snippets/side_effects/inaccessible_tensor.py")
+    assert re.search(
+        r"^InaccessibleTensorError: The tensor <tf\.Tensor 'while/mul:0' shape=\(\) dtype=int32> "
+        r"cannot be accessed from FuncGraph\(name=loop, id=…\), because it was defined in "
+        r"FuncGraph\(name=while_body_…, id=…\), which is out of scope\.$",
+        out,
+        re.M,
+    )
+    assert "fixed: 4" in lines(out)

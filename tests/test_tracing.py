@@ -94,3 +94,19 @@ def test_grappler_fuses_matmul_bias_add_relu(output, namespace):
     assert re.search(r"FusedMatMul computes MatMul \+ \['BiasAdd', 'Relu'\]", out)
     ns = namespace("snippets/tracing/grappler_fusion.py")
     assert "FusedMatMul" in diagram.svg(ns["optimized"])
+
+
+def test_python_arguments_are_fixed_in_a_concrete_function(output):
+    out = output("snippets/tracing/python_args_fixed.py")
+    assert lines(out)[:2] == ["6.0", "6.0"]
+    assert re.search(
+        r"^TypeError: Binding inputs to tf\.function failed .*Can not cast 10", out, re.M
+    )
+    assert "the tf.function retraces: 30.0" in lines(out)
+
+
+def test_a_tf_function_behaves_like_an_op(output):
+    out = output("snippets/tracing/function_is_an_op.py")
+    assert lines(out)[:3] == ["  tracing outer", "  tracing inner", "outer(3) = 10.0  d/dx = 6.0"]
+    ops = re.search(r"^ops in outer's graph: \[(.*)\]$", out, re.M).group(1)
+    assert "'PartitionedCall'" in ops or "'StatefulPartitionedCall'" in ops

@@ -28,6 +28,7 @@ VARYING = [
     (re.compile(r"\bid=\d{6,}"), "id=…"),
     (re.compile(r"^(\s+)\d{12,}(?=: )", re.M), r"\1…"),  # ids of captured tensors
     (re.compile(r"(_inference_\w+?)_\d+(?=__|\b)"), r"\1_…"),
+    (re.compile(r"\b(while_(?:body|cond))_\d+\b"), r"\1_…"),  # loop graphs' serials
     (re.compile(r"__autograph_generated_file\w+"), "__autograph_generated_file…"),
 ]
 

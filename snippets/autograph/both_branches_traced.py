@@ -1,0 +1,33 @@
+import tensorflow as tf
+
+calls = []
+
+
+@tf.function
+def pick(x):
+    if x > 0:  # a tensor condition: both branches are traced
+        calls.append("positive branch")
+        result = x
+    else:
+        calls.append("negative branch")
+        result = -x
+    return result
+
+
+print(pick(tf.constant(3)).numpy())
+print("Python side effects while tracing:", calls)  # both ran, once
+
+
+@tf.function
+def mismatched(x):
+    if x > 0:
+        y = tf.constant(1)  # int32 in one branch
+    else:
+        y = tf.constant(1.0)  # float32 in the other
+    return y
+
+
+try:
+    mismatched(tf.constant(3))
+except TypeError as error:
+    print("TypeError:", str(error).strip().splitlines()[-1].strip())
