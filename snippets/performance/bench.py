@@ -72,8 +72,13 @@ def compare(modes, calls, rounds):
     return stats
 
 
-def report(stats, baseline):
-    """A table: median µs per call, IQR, speed-up over baseline, first call."""
+def report(stats, baseline, traced_before=()):
+    """A table: median µs per call, IQR, speed-up over baseline, first call.
+
+    Modes in ``traced_before`` were traced before the measurement started
+    (by get_concrete_function, say): their first call is not a trace, and
+    the table says so instead of showing it.
+    """
     base = stats[baseline][0]
     columns = ["µs/call", "IQR", "speed-up", "first call"]
     print(
@@ -81,8 +86,9 @@ def report(stats, baseline):
     )
     for name, (median, q1, q3, first) in stats.items():
         iqr = f"{q1 * 1e6:.0f}-{q3 * 1e6:.0f}"
-        print(
-            f"{name:24}{median * 1e6:9.1f}{iqr:>12}{base / median:9.2f}x"
-            f"{first * 1e3:11.1f} ms"
-        )
+        speedup = f"{base / median:.2f}x"
+        shown = f"{first * 1e3:.1f} ms"
+        if name in traced_before:
+            shown = "traced before"
+        print(f"{name:24}{median * 1e6:9.1f}{iqr:>12}{speedup:>10}{shown:>14}")
     print(f"(measured in {stats.seconds:.1f} s)")
