@@ -166,6 +166,8 @@ def test_both_branches_are_traced_and_must_agree_on_dtype(output):
         "3",
         "Python side effects while tracing: ['positive branch', 'negative branch']",
     ]
+    assert "after the if, count is a tensor: True" in lines(out)
+    assert "count_positive(3) = 1" in lines(out)
     assert re.search(
         r"^TypeError: .*'y' has dtype int32 in the main branch, "
         r"but dtype float32 in the else branch$",

@@ -19,6 +19,18 @@ print("Python side effects while tracing:", calls)  # both ran, once
 
 
 @tf.function
+def count_positive(x):
+    count = 0  # a Python int
+    if x > 0:
+        count += 1  # changed in a tensor `if`: now the conditional op's output
+    print("after the if, count is a tensor:", isinstance(count, tf.Tensor))
+    return count
+
+
+print("count_positive(3) =", count_positive(tf.constant(3)).numpy())
+
+
+@tf.function
 def mismatched(x):
     if x > 0:
         y = tf.constant(1)  # int32 in one branch
