@@ -31,11 +31,34 @@ page_embeds = catalog.page_embeds
 
 
 def run(path: str, eager: bool = False) -> runner.SnippetRun:
-    """The snippet's run, shared by every test that reads it (the build's own
-    in-process cache: one run per snippet per worker), kept for the record."""
+    """The snippet's run, shared by every test that reads it: run once per
+    test session, by whichever worker needs it first (the others read the
+    output it left for the record), and kept for the record."""
+    shared = _from_another_worker(path, eager)
+    if shared is not None:
+        return shared
     result = cache.run(path, ROOT, eager=eager)
     _keep_for_record(path, eager, result)
     return result
+
+
+def _part(path: str, eager: bool) -> Path | None:
+    folder = os.environ.get(_PARTS)
+    if not folder:
+        return None
+    key = records.snippet_key(path, eager)
+    return Path(folder, hashlib.sha256(key.encode()).hexdigest()[:32] + ".json")
+
+
+def _from_another_worker(path: str, eager: bool) -> runner.SnippetRun | None:
+    part = _part(path, eager)
+    if part is None or not part.is_file() or (str(ROOT), path, eager) in cache._memo:
+        return None
+    data = json.loads(part.read_text(encoding="utf-8"))
+    source = (ROOT / path).read_text(encoding="utf-8")
+    return runner.SnippetRun(
+        path, source, data["output"], data["error"], figures=data.get("figures", [])
+    )
 
 
 # --- The release record (traced/records.py says what it holds) ---------------------------
@@ -48,14 +71,17 @@ _collect_errors: list[str] = []
 def _keep_for_record(path: str, eager: bool, result: runner.SnippetRun) -> None:
     """Workers leave each snippet's cleaned output where the controller,
     which writes the record, can read it."""
-    folder = os.environ.get(_PARTS)
-    if not folder:
+    target = _part(path, eager)
+    if target is None:
         return
     key = records.snippet_key(path, eager)
-    name = hashlib.sha256(key.encode()).hexdigest()[:32]
     part = {"key": key, "output": result.output, "error": result.error}
     part["timed"] = catalog.is_timed(path)
-    Path(folder, f"{name}.json").write_text(json.dumps(part), encoding="utf-8")
+    part["figures"] = result.figures  # for tests on other workers; not recorded
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(part), encoding="utf-8")
+    tmp.replace(target)  # atomic: another worker never reads half a part
+    folder = target.parent
     environment = Path(folder, "environment.json")
     if not environment.exists():
         environment.write_text(json.dumps(provenance.environment()), encoding="utf-8")
@@ -108,6 +134,7 @@ def pytest_sessionfinish(session, exitstatus):
     for part in sorted(folder.glob("*.json")):
         if part.name != "environment.json":
             data = json.loads(part.read_text(encoding="utf-8"))
+            data.pop("figures", None)
             snippets[data.pop("key")] = data
     missing = sorted(set(all_snippets()) - set(snippets))
     if missing:
@@ -179,7 +206,9 @@ def namespace():
     """``namespace("snippets/x/y.py")``: the snippet's globals after its run."""
 
     def _namespace(path: str) -> dict:
-        return _checked(path).namespace
+        result = cache.run(path, ROOT)  # globals exist only in the process that ran it
+        assert result.ok, f"{path} raised:\n{result.error}"
+        return result.namespace
 
     return _namespace
 
