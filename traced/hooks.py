@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.structure.files import File
@@ -99,6 +100,10 @@ def on_page_content(html: str, page, **_):
     html = html.replace(_TASK_BOX, '<input type="checkbox" disabled checked aria-hidden="true"/>')
     if _PLACEHOLDER in html:
         html = html.replace(_PLACEHOLDER, provenance_text(fence.cached_on_page()))
+    # MkDocs finds anchors in a page's own raw HTML, not in HTML a fence wrote;
+    # the Tested on page links to the notes' anchors, so register them.
+    if getattr(page, "present_anchor_ids", None) is not None:
+        page.present_anchor_ids |= set(re.findall(r'<a id="(differs-[\w-]+)"', html))
     return html
 
 
