@@ -41,7 +41,7 @@ from typing import Any
 
 import markdown_exec
 
-from traced import cache, catalog, diagram
+from traced import cache, catalog, diagram, runner
 
 OPTIONS = ("collapse", "compare", "diagram", "show", "timeout")
 
@@ -136,7 +136,7 @@ def _parse(path: str, inputs: dict, attrs: dict) -> dict:
     if show and (compare or diagrams or collapse):
         raise FenceError('show="output" shows only the output: drop the other options')
     try:
-        timeout = float(inputs.get("timeout", cache.runner.DEFAULT_TIMEOUT))
+        timeout = float(inputs.get("timeout", runner.DEFAULT_TIMEOUT))
     except ValueError:
         timeout = -1.0
     if not timeout > 0:

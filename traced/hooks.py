@@ -24,6 +24,7 @@ from traced import cache, catalog, fence, notebooks, provenance, records, tested
 
 _log = logging.getLogger("mkdocs.plugins.traced")
 _PLACEHOLDER = "TRACED-PROVENANCE"
+_state: dict = {}  # this build's release records, read once in on_pre_build
 
 
 def on_config(config, **_):
@@ -54,9 +55,6 @@ def on_pre_build(config, **_):
 
     fence.differences = differences
     _state["records"] = found
-
-
-_state: dict = {}
 
 
 def on_files(files, config, **_):
