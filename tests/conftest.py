@@ -52,7 +52,7 @@ def _part(path: str, eager: bool) -> Path | None:
 
 def _from_another_worker(path: str, eager: bool) -> runner.SnippetRun | None:
     part = _part(path, eager)
-    if part is None or not part.is_file() or (str(ROOT), path, eager) in cache._memo:
+    if part is None or not part.is_file() or cache.has_run(path, ROOT, eager=eager):
         return None
     data = json.loads(part.read_text(encoding="utf-8"))
     source = (ROOT / path).read_text(encoding="utf-8")
@@ -144,8 +144,7 @@ def pytest_sessionfinish(session, exitstatus):
         shutil.rmtree(folder, ignore_errors=True)
         return
     environment = json.loads((folder / "environment.json").read_text(encoding="utf-8"))
-    kind = "gpu" if environment["device"].startswith("GPU") else "cpu"
-    release = ".".join(environment["tensorflow"].split(".")[:2])
+    kind, release = provenance.device_kind(environment), provenance.release(environment)
     summary: dict[str, int] = {}
     for outcome in _outcomes.values():
         summary[outcome] = summary.get(outcome, 0) + 1

@@ -70,6 +70,11 @@ def forget() -> None:
     stats = Stats()
 
 
+def has_run(path: str, root: Path, *, eager: bool = False) -> bool:
+    """Whether this process already holds the snippet's run."""
+    return (str(root), path, eager) in _memo
+
+
 def run(
     path: str, root: Path, *, eager: bool = False, timeout: float = runner.DEFAULT_TIMEOUT
 ) -> runner.SnippetRun:
@@ -89,6 +94,12 @@ def run(
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def address(parts: dict) -> str:
+    """The content address of a key's parts (JSON, sorted): snippets' and
+    notebooks' keys alike."""
+    return _digest(json.dumps(parts, sort_keys=True).encode())
 
 
 def glue_digest() -> str:
@@ -122,7 +133,7 @@ def key(root: Path, path: str, *, eager: bool, diagrams: tuple[str, ...] = ()) -
         "diagrams": sorted(diagrams),
         **environment_parts(),
     }
-    return _digest(json.dumps(parts, sort_keys=True).encode())
+    return address(parts)
 
 
 @dataclass

@@ -17,8 +17,7 @@ import sysconfig
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-"""The checkout: its absolute path never reaches a page."""
+from traced.catalog import ROOT  # the checkout: its absolute path never reaches a page
 
 # Values that differ from run to run, masked so two builds give the same page:
 # memory addresses, object ids, the process-wide serial number in graph

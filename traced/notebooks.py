@@ -14,7 +14,6 @@ notebook.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import time
 from pathlib import Path
@@ -33,16 +32,12 @@ class NotebookError(Exception):
 
 
 def key(notebook: Path) -> str:
-    modules = [
-        [m.name, hashlib.sha256(m.read_bytes()).hexdigest()]
-        for m in sorted(KERNEL_DIR.glob("*.py"))
-    ]
-    parts = {
-        "notebook": hashlib.sha256(notebook.read_bytes()).hexdigest(),
-        "modules": modules,
-        **cache.environment_parts(),
-    }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+    def digest(file: Path) -> str:
+        return hashlib.sha256(file.read_bytes()).hexdigest()
+
+    modules = [[m.name, digest(m)] for m in sorted(KERNEL_DIR.glob("*.py"))]
+    parts = {"notebook": digest(notebook), "modules": modules, **cache.environment_parts()}
+    return cache.address(parts)
 
 
 def executed(notebook: Path, src_uri: str) -> Path:

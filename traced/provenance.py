@@ -36,14 +36,15 @@ def environment() -> dict[str, str]:
     }
 
 
-def release() -> str:
-    """The TensorFlow release line of this build, as rows name it: ``2.21``."""
-    return ".".join(environment()["tensorflow"].split(".")[:2])
+def release(env: dict[str, str] | None = None) -> str:
+    """The TensorFlow release line of ``env`` (this build's by default), as
+    rows name it: ``2.21``."""
+    return ".".join((env or environment())["tensorflow"].split(".")[:2])
 
 
-def device_kind() -> str:
+def device_kind(env: dict[str, str] | None = None) -> str:
     """``cpu`` or ``gpu``: what the release records are named by."""
-    return "gpu" if environment()["device"].startswith("GPU") else "cpu"
+    return "gpu" if (env or environment())["device"].startswith("GPU") else "cpu"
 
 
 def build_date() -> str:

@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from traced import isolation
-from traced.cleaning import ROOT, clean
+from traced.catalog import ROOT
+from traced.cleaning import clean
 
 DEFAULT_TIMEOUT = 300.0
 """Seconds a snippet may run before it is stopped (a fence's ``timeout=``
@@ -297,20 +298,3 @@ def _captured_output():
             writer.detach()
             sink.seek(0)
             captured.text = sink.read().decode("utf-8", errors="replace")
-
-
-def main(argv: list[str] | None = None) -> None:
-    """``python -m traced.runner PATH...``: run the snippets in this order, in
-    this one process, and print ``{path: output}`` as JSON (errors included):
-    how tests compare runs made in separate processes."""
-    import json
-
-    results = {}
-    for path in argv if argv is not None else sys.argv[1:]:
-        run = run_snippet(path)
-        results[path] = run.output if run.ok else f"{run.output}\nERROR: {run.error}"
-    sys.stdout.write(json.dumps(results))
-
-
-if __name__ == "__main__":
-    main()

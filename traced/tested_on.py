@@ -8,7 +8,7 @@ differently on another recorded release, linked to where the page shows it.
 
 from __future__ import annotations
 
-from traced import catalog, records
+from traced import catalog, provenance, records
 
 DEVICES = ("cpu", "gpu")
 
@@ -85,8 +85,7 @@ def page(found: list[records.Record], build: dict, embeds: dict[str, list[str]])
 
 
 def _differences(found, build, embeds) -> list[str]:
-    release = ".".join(build["tensorflow"].split(".")[:2])
-    kind = "gpu" if build["device"].startswith("GPU") else "cpu"
+    release, kind = provenance.release(build), provenance.device_kind(build)
     mine = next((r for r in found if (r.release, r.device_kind) == (release, kind)), None)
     if mine is None:
         return [
