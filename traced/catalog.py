@@ -22,7 +22,7 @@ EMBED = re.compile(
 )
 """A snippet fence in a page."""
 
-TIMED_FOLDERS = ("snippets/performance/",)
+TIMED_FOLDERS = ("snippets/performance/", "snippets/profiler/")
 TIMED = frozenset({"snippets/retracing/retrace_cost.py"})
 """Snippets whose output includes measured times (every benchmark, and these
 few elsewhere): the only outputs allowed to differ between two builds
@@ -32,6 +32,18 @@ with wide margins."""
 
 def is_timed(path: str) -> bool:
     return path in TIMED or path.startswith(TIMED_FOLDERS)
+
+
+OWN_PROCESS = frozenset({"snippets/hidden_graphs/mirrored_strategy.py"})
+"""Snippets run in a new interpreter, as ``python <snippet>`` from the
+checkout, instead of in the build's shared one: they set up TensorFlow's
+devices, which a process can only do before it runs its first op (and every
+other snippet runs ops). They cost a TensorFlow import each, and have no
+diagrams, charts or ``compare=`` tab."""
+
+
+def runs_in_own_process(path: str) -> bool:
+    return path in OWN_PROCESS
 
 
 def all_snippets(root: Path = ROOT) -> list[str]:

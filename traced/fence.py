@@ -146,6 +146,8 @@ def _parse(path: str, inputs: dict, attrs: dict) -> dict:
         raise FenceError("the path must be relative to the project, inside it")
     if not file.is_file():
         raise FenceError("no such file")
+    if (compare or diagrams) and catalog.runs_in_own_process(path):
+        raise FenceError("it runs in its own process: no compare= or diagram= for it")
     return {
         "path": path,
         "diagrams": diagrams,

@@ -19,6 +19,7 @@ import os
 import re
 import runpy
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -28,7 +29,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from traced import isolation
+from traced import catalog, isolation
 from traced.catalog import ROOT
 from traced.cleaning import clean
 
@@ -113,6 +114,8 @@ def run_snippet(
     file = (root / path).resolve()
     rel = file.relative_to(root).as_posix()
     source = file.read_text(encoding="utf-8")
+    if catalog.runs_in_own_process(rel):
+        return _run_in_own_process(file, root, rel, source, eager=eager, timeout=timeout)
     prepare()
     isolation.reset()
     error, namespace, figures = None, {}, []
@@ -154,6 +157,45 @@ def run_snippet(
         error=clean(error, root, snippet=rel) if error else None,
         namespace=namespace,
         figures=figures,
+        seconds=time.perf_counter() - began,
+    )
+
+
+def _run_in_own_process(
+    file: Path, root: Path, rel: str, source: str, *, eager: bool, timeout: float
+) -> SnippetRun:
+    """``python <snippet>`` in a new interpreter, from the checkout, its
+    stdout and stderr in one pipe, in order (unbuffered)."""
+    if eager:
+        raise ValueError(f"{rel} runs in its own process: it has no eager comparison")
+    began = time.perf_counter()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    error = None
+    try:
+        done = subprocess.run(
+            [sys.executable, rel],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            timeout=timeout,
+            check=False,
+        )
+        text = done.stdout.decode("utf-8", errors="replace")
+        if done.returncode != 0:
+            # Python printed the traceback last: it becomes the error, as in
+            # a run in the build's process.
+            start = text.rfind("Traceback (most recent call last):")
+            start = start if start >= 0 else len(text)
+            text, error = text[:start], text[start:] or f"exit status {done.returncode}"
+    except subprocess.TimeoutExpired as exc:
+        text = (exc.stdout or b"").decode("utf-8", errors="replace")
+        error = f"SnippetTimeout: {rel} ran past its time limit of {timeout:g} s"
+    return SnippetRun(
+        path=rel,
+        source=source,
+        output=clean(text, root, snippet=rel),
+        error=clean(error, root, snippet=rel) if error else None,
         seconds=time.perf_counter() - began,
     )
 
