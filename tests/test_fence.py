@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 from mkdocs.config import load_config
 
-from traced import cache, fence, hooks, provenance
+from traced import cache, fence, hooks, provenance, runner
 
 FIXTURE = Path(__file__).parent / "fixtures" / "fence"
 
@@ -178,3 +178,26 @@ def test_tests_and_published_builds_never_read_the_cache(monkeypatch):
     monkeypatch.setenv("TRACED_CACHE", "sometimes")
     with pytest.raises(ValueError, match="TRACED_CACHE='sometimes'"):
         cache.mode()
+
+
+def test_own_process_snippet_refuses_compare_and_diagram(render, monkeypatch):
+    path = "snippets/prints_and_graphs.py"
+    monkeypatch.setattr(fence.catalog, "OWN_PROCESS", frozenset({path}))
+    for info in ('snippet compare="eager"', 'snippet diagram="concrete"'):
+        html, warnings = render(info, path)
+        _fails_closed(html, warnings, path, "it runs in its own process")
+
+
+def test_own_process_run_is_a_plain_run_and_reports_errors(monkeypatch):
+    """``python <snippet>`` in a new interpreter: output in order, and a
+    raising snippet's traceback as its error, starting at its own frame."""
+    path = "snippets/raises.py"
+    monkeypatch.setattr(runner.catalog, "OWN_PROCESS", frozenset({path}))
+    result = runner.run_snippet(path, FIXTURE)
+    assert result.namespace == {}
+    assert result.error.startswith(
+        'Traceback (most recent call last):\n  File "snippets/raises.py"'
+    )
+    assert str(FIXTURE) not in result.error + result.output
+    assert result.output == "before the error\n"
+    assert result.error.rstrip().endswith("ValueError: this snippet is broken on purpose")
