@@ -19,14 +19,14 @@ def new_model(**compile_options):
 
 
 x, y = tf.ones([8, 2]), tf.zeros([8, 1])
-print("building the model (Keras calls it on a symbolic input):")
+print("building two models (Keras calls each on a symbolic input):")
 model = new_model()
+eager_model = new_model(run_eagerly=True)
 print("model(x):")
 model(x)
 print("model.predict(x):")
 model.predict(x, verbose=0)
 print("model.fit(x, y):")
 model.fit(x, y, epochs=3, verbose=0)
-eager_model = new_model(run_eagerly=True)
 print("model.fit(x, y) after compile(run_eagerly=True):")
 eager_model.fit(x, y, epochs=3, verbose=0)
