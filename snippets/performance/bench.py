@@ -72,23 +72,27 @@ def compare(modes, calls, rounds):
     return stats
 
 
-def report(stats, baseline, traced_before=()):
-    """A table: median µs per call, IQR, speed-up over baseline, first call.
+def report(stats, baseline, traced_before=(), unit="µs"):
+    """A table: median time per call (in ``unit``, µs or ms), IQR, speed-up
+    over baseline, first call.
 
     Modes in ``traced_before`` were traced before the measurement started
     (by get_concrete_function, say): their first call is not a trace, and
     the table says so instead of showing it.
     """
+    scale = {"µs": 1e6, "ms": 1e3}[unit]
     base = stats[baseline][0]
-    columns = ["µs/call", "IQR", "speed-up", "first call"]
+    columns = [f"{unit}/call", "IQR", "speed-up", "first call"]
     print(
         f"{'mode':24}{columns[0]:>9}{columns[1]:>12}{columns[2]:>10}{columns[3]:>14}"
     )
     for name, (median, q1, q3, first) in stats.items():
-        iqr = f"{q1 * 1e6:.0f}-{q3 * 1e6:.0f}"
+        iqr = f"{q1 * scale:.0f}-{q3 * scale:.0f}"
         speedup = f"{base / median:.2f}x"
         shown = f"{first * 1e3:.1f} ms"
         if name in traced_before:
             shown = "traced before"
-        print(f"{name:24}{median * 1e6:9.1f}{iqr:>12}{speedup:>10}{shown:>14}")
+        print(
+            f"{name:24}{median * scale:9.1f}{iqr:>12}{speedup:>10}{shown:>14}"
+        )
     print(f"(measured in {stats.seconds:.1f} s)")
