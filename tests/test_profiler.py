@@ -21,6 +21,6 @@ def test_profile_summary_is_read_from_the_trace(output):
     assert re.fullmatch(r"  op type +ms +share", shown[host + 1])
     # Four matrix products dominate the step: MatMul is the top op type.
     top = re.fullmatch(r"  MatMul +[\d.]+ +(\d+)%", shown[host + 2])
-    assert top and int(top.group(1)) > 50
+    assert top and int(top.group(1)) > 80  # "nearly all"
     if not any(line.startswith("/device:") for line in shown):
         assert shown[-1] == "device planes: none; every op ran on the host's CPU threads"
