@@ -174,6 +174,15 @@ def lines(text: str) -> list[str]:
     return [line.rstrip() for line in text.splitlines()]
 
 
+def bench_medians(out: str) -> dict[str, float]:
+    """Mode name -> median time per call, from the table bench.report prints
+    (in the table's unit, µs or ms)."""
+    return {
+        name.strip(): float(median)
+        for name, median in re.findall(r"^(.+?)\s+([\d.]+)\s+\d+-\d+\s+[\d.]+x", out, re.M)
+    }
+
+
 def line_matching(pattern: str, text: str) -> re.Match:
     """The first line that ``pattern`` matches in full; fails the test if none."""
     for line in lines(text):

@@ -6,15 +6,7 @@ benchmarks short (TRACED_QUICK=1, set in conftest)."""
 
 import re
 
-from conftest import lines, run
-
-
-def _medians(out: str) -> dict[str, float]:
-    """Mode name -> median µs per call, from bench.report lines."""
-    return {
-        name.strip(): float(median)
-        for name, median in re.findall(r"^(.+?)\s+([\d.]+)\s+\d+-\d+\s+[\d.]+x", out, re.M)
-    }
+from conftest import bench_medians, lines, run
 
 
 def test_measuring_helper_prints_nothing(output):
@@ -23,7 +15,7 @@ def test_measuring_helper_prints_nothing(output):
 
 def test_a_tf_function_call_costs_more_than_an_eager_op(output):
     out = output("snippets/performance/call_overhead.py")
-    times = _medians(out)
+    times = bench_medians(out)
     assert times["no-op tf.function"] > 2 * times["one eager op"]
     # Functions traced before timing show no trace time as their first call.
     for mode in ("one-op tf.function", "one-op ConcreteFunction"):
@@ -38,7 +30,7 @@ def test_every_table_reports_its_measurement_time(output):
 
 def test_tiny_function_is_faster_eagerly(output):
     assert len(run("snippets/performance/tiny_function_many_calls.py").figures) == 1  # the bars
-    times = _medians(output("snippets/performance/tiny_function_many_calls.py"))
+    times = bench_medians(output("snippets/performance/tiny_function_many_calls.py"))
     for mode in ("tf.function", "tf.function + signature"):
         assert times["eager"] < times[mode], mode
 
@@ -69,14 +61,14 @@ def test_op_chain_sweep_draws_a_chart():
 
 
 def test_one_big_matmul_gains_little(output):
-    times = _medians(output("snippets/performance/big_matmul.py"))
+    times = bench_medians(output("snippets/performance/big_matmul.py"))
     for mode in ("tf.function", "tf.function + XLA"):
         assert 1 / 3 < times[mode] / times["eager"] < 3, mode  # no big gain, no big loss
 
 
 def test_training_step_gains_most_for_small_models(output):
     out = output("snippets/performance/keras_train_step.py")
-    small, medium = (_medians(part) for part in out.split("medium MLP"))
+    small, medium = (bench_medians(part) for part in out.split("medium MLP"))
     small_gain = small["eager"] / small["tf.function"]
     medium_gain = medium["eager"] / medium["tf.function"]
     assert small_gain > 2 and medium_gain > 1.2

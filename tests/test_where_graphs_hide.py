@@ -5,15 +5,7 @@ by a wide margin: the tests run the benchmarks short (TRACED_QUICK=1)."""
 
 import re
 
-from conftest import lines, run
-
-
-def _medians(out: str) -> dict[str, float]:
-    """Mode name -> median µs per call, from bench.report lines."""
-    return {
-        name.strip(): float(median)
-        for name, median in re.findall(r"^(.+?)\s+([\d.]+)\s+\d+-\d+\s+[\d.]+x", out, re.M)
-    }
+from conftest import bench_medians, lines, run
 
 
 def test_dataset_map_is_traced(output):
@@ -62,7 +54,7 @@ def test_py_function_escape(output):
 
 def test_py_function_costs_several_times_the_ops(output):
     out = output("snippets/performance/py_function_cost.py")
-    times = _medians(out)
+    times = bench_medians(out)
     # 6-8x on an idle machine; 3x with the other test worker busy beside it.
     assert times["map, tf.py_function"] > 2 * times["map, TF ops"]
     assert re.search(r"^tf\.py_function costs \d+x the TF ops per element$", out, re.M)
@@ -70,7 +62,7 @@ def test_py_function_costs_several_times_the_ops(output):
 
 def test_prefetch_overlaps_reading_and_training(output):
     out = output("snippets/performance/prefetch_overlap.py")
-    times = _medians(out)
+    times = bench_medians(out)
     none, default = times["no prefetch at all"], times["default pipeline"]
     explicit = times["prefetch(AUTOTUNE)"]
     # Without a prefetch a step costs read + train (20 ms); with one, about

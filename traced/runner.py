@@ -138,7 +138,7 @@ def run_snippet(
                 with _time_limit(rel, timeout, console), _figures_collected(figures):
                     namespace = runpy.run_path(str(file), run_name="__main__")
             except SnippetTimeout:
-                error = f"SnippetTimeout: {rel} ran past its time limit of {timeout:g} s"
+                error = _timed_out(rel, timeout)
             except SystemExit as exc:
                 if exc.code not in (None, 0):
                     error = _traceback(exc)
@@ -169,7 +169,7 @@ def _run_in_own_process(
     if eager:
         raise ValueError(f"{rel} runs in its own process: it has no eager comparison")
     began = time.perf_counter()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}  # TF_CPP_MIN_LOG_LEVEL: set above
     error = None
     try:
         done = subprocess.run(
@@ -190,7 +190,7 @@ def _run_in_own_process(
             text, error = text[:start], text[start:] or f"exit status {done.returncode}"
     except subprocess.TimeoutExpired as exc:
         text = (exc.stdout or b"").decode("utf-8", errors="replace")
-        error = f"SnippetTimeout: {rel} ran past its time limit of {timeout:g} s"
+        error = _timed_out(rel, timeout)
     return SnippetRun(
         path=rel,
         source=source,
@@ -233,6 +233,11 @@ def _time_limit(snippet: str, seconds: float, console: int):
             signal.signal(signal.SIGALRM, previous)
         done.set()
         watchdog.join()
+
+
+def _timed_out(snippet: str, seconds: float) -> str:
+    """The error a snippet stopped at its time limit reports."""
+    return f"SnippetTimeout: {snippet} ran past its time limit of {seconds:g} s"
 
 
 def _traceback(exc: BaseException) -> str:

@@ -96,3 +96,14 @@ def report(stats, baseline, traced_before=(), unit="µs"):
             f"{name:24}{median * scale:9.1f}{iqr:>12}{speedup:>10}{shown:>14}"
         )
     print(f"(measured in {stats.seconds:.1f} s)")
+
+
+def per(stats, count, what, unit="µs"):
+    """Median time per item when each call handles ``count`` of them (steps
+    of an epoch, elements of a pass): printed, and returned by mode."""
+    scale = {"µs": 1e6, "ms": 1e3}[unit]
+    digits = 0 if unit == "µs" else 1
+    times = {name: s[0] / count * scale for name, s in stats.items()}
+    for name, value in times.items():
+        print(f"{name}: {value:.{digits}f} {unit} per {what}")
+    return times

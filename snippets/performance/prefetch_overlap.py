@@ -39,8 +39,7 @@ results = bench.compare(
 )
 print(bench.machine())
 bench.report(results, baseline="no prefetch at all", unit="ms")
-for name, stats in results.items():
-    print(f"{name}: {stats[0] / STEPS * 1e3:.1f} ms per step")
+bench.per(results, STEPS, "step", unit="ms")
 print(
     f"reading alone: {READ * 1e3:.0f} ms, training alone: {TRAIN * 1e3:.0f} ms"
 )

@@ -29,8 +29,6 @@ results = bench.compare(
 )
 print(bench.machine())
 bench.report(results, baseline="map, tf.py_function", unit="ms")
-per_element = {name: stats[0] / N * 1e6 for name, stats in results.items()}
-for name, micros in per_element.items():
-    print(f"{name}: {micros:.2f} µs per element")
+per_element = bench.per(results, N, "element")
 ratio = per_element["map, tf.py_function"] / per_element["map, TF ops"]
 print(f"tf.py_function costs {ratio:.0f}x the TF ops per element")
