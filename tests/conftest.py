@@ -1,95 +1,105 @@
-"""Shared fixtures: snippets run once per test session, through the build's runner."""
+"""Shared fixtures: what a page shows under a snippet, read from the run record.
+
+``nox -s tests`` (and ``docs``, and each matrix row) runs every snippet once
+with ``python -m traced run``, then runs pytest with ``--record`` naming that
+record: every claim is checked on exactly the outputs the pages render. With
+no record given (``pytest -k eager`` while writing a page), a test runs the
+snippets it reads itself, through the same runner.
+"""
 
 from __future__ import annotations
 
 import datetime
-import hashlib
-import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 
-from traced import cache, catalog, provenance, records, runner
+from traced import cache, catalog, diagram, records, runner
 
 ROOT = catalog.ROOT
 DOCS = catalog.DOCS
 
-# Benchmarks run short in the tests (and in the test suite's site builds); the
-# published site (`nox -s docs`) measures in full. The tests never read or
-# write the authors' disk cache: every output they check comes from a run.
-os.environ["TRACED_QUICK"] = "1"
+# Snippets a test runs itself run short benchmarks and never touch the
+# authors' disk cache: every output they check comes from a run.
+os.environ.setdefault("TRACED_QUICK", "1")
 os.environ["TRACED_CACHE"] = "off"
 
 all_snippets = catalog.all_snippets
 page_embeds = catalog.page_embeds
 
+PIPELINE_FILES = ("test_pipeline.py", "test_fence.py", "test_records.py", "test_workflow.py")
+"""Tests of the build itself; the rest are the pages' claims (``--claims``)."""
 
-def run(path: str, eager: bool = False) -> runner.SnippetRun:
-    """The snippet's run, shared by every test that reads it: run once per
-    test session, by whichever worker needs it first (the others read the
-    output it left for the record), and kept for the record."""
-    shared = _from_another_worker(path, eager)
-    if shared is not None:
-        return shared
-    result = cache.run(path, ROOT, eager=eager)
-    _keep_for_record(path, eager, result)
-    return result
-
-
-def _part(path: str, eager: bool) -> Path | None:
-    folder = os.environ.get(_PARTS)
-    if not folder:
-        return None
-    key = records.snippet_key(path, eager)
-    return Path(folder, hashlib.sha256(key.encode()).hexdigest()[:32] + ".json")
-
-
-def _from_another_worker(path: str, eager: bool) -> runner.SnippetRun | None:
-    part = _part(path, eager)
-    if part is None or not part.is_file() or cache.has_run(path, ROOT, eager=eager):
-        return None
-    data = json.loads(part.read_text(encoding="utf-8"))
-    source = (ROOT / path).read_text(encoding="utf-8")
-    return runner.SnippetRun(
-        path, source, data["output"], data["error"], figures=data.get("figures", [])
-    )
-
-
-# --- The release record (traced/records.py says what it holds) ---------------------------
-
-_PARTS = "TRACED_RECORD_PARTS"
+_record: dict = {}  # {"file": Path, "data": dict} when --record was given
 _outcomes: dict[str, str] = {}
 _collect_errors: list[str] = []
-
-
-def _keep_for_record(path: str, eager: bool, result: runner.SnippetRun) -> None:
-    """Workers leave each snippet's cleaned output where the controller,
-    which writes the record, can read it."""
-    target = _part(path, eager)
-    if target is None:
-        return
-    key = records.snippet_key(path, eager)
-    part = {"key": key, "output": result.output, "error": result.error}
-    part["timed"] = catalog.is_timed(path)
-    part["figures"] = result.figures  # for tests on other workers; not recorded
-    tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(part), encoding="utf-8")
-    tmp.replace(target)  # atomic: another worker never reads half a part
-    folder = target.parent
-    environment = Path(folder, "environment.json")
-    if not environment.exists():
-        environment.write_text(json.dumps(provenance.environment()), encoding="utf-8")
+_read_by_test: dict[str, list[str]] = {}  # test id -> snippets it read
 
 
 def pytest_configure(config):
-    if not hasattr(config, "workerinput"):  # the controller (or a run without xdist)
-        os.environ[_PARTS] = tempfile.mkdtemp(prefix="traced-record-")
+    given = config.getoption("--record")
+    if given:
+        file = Path(given).resolve()
+        try:
+            _record.update(file=file, data=records.read(file))
+        except records.RecordError as error:
+            raise pytest.UsageError(f"--record: {error}") from None
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--claims"):
+        return
+    kept = [item for item in items if item.path.name not in PIPELINE_FILES]
+    config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+    items[:] = kept
+
+
+def recorded() -> dict | None:
+    """The record's data when the tests read one (``--record``), else None."""
+    return _record.get("data")
+
+
+def record_file() -> Path | None:
+    return _record.get("file")
+
+
+def run_step(root: Path, record: Path, workers: int = 1) -> subprocess.CompletedProcess:
+    """``python -m traced run`` for a fixture site: its snippets into ``record``."""
+    return subprocess.run(
+        [sys.executable, "-m", "traced", "run", "--root", str(root), "--record", str(record)]
+        + ["--no-pages", "--workers", str(workers)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TRACED_CACHE": "off"},
+        timeout=600,
+    )
+
+
+def run(path: str, eager: bool = False) -> runner.SnippetRun:
+    """The snippet's run as the page shows it: from the record when one was
+    given (failing if the snippet changed since), else run here once per
+    test process."""
+    data = recorded()
+    if data is None:
+        return cache.run(path, ROOT, eager=eager)
+    entry = data["snippets"].get(records.snippet_key(path, eager))
+    shown = records.shown(_record["file"])
+    assert entry is not None, f"{path}{' (eager)' if eager else ''} is not in the record {shown}"
+    assert entry["digest"] == catalog.digest(ROOT, path), (
+        f"{path} changed after the record {shown} was made: run `python -m traced run` again"
+    )
+    source = (ROOT / path).read_text(encoding="utf-8")
+    return runner.SnippetRun(
+        path, source, entry["output"], entry["error"], figures=entry["figures"]
+    )
+
+
+def _note_read(request, path: str) -> None:
+    _read_by_test.setdefault(request.node.nodeid, []).append(path)
 
 
 def pytest_collectreport(report):
@@ -104,8 +114,17 @@ def pytest_runtest_logreport(report):
             _outcomes[report.nodeid] = outcome
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    read = _read_by_test.get(item.nodeid)
+    if read:  # carried to the controller, which names them when the claim fails
+        report.user_properties.append(("traced_read", list(dict.fromkeys(read))))
+    return report
+
+
 def _partial(session, exitstatus) -> list[str]:
-    """Why this run is not a full row; empty when it is."""
+    """Why this run is not a full run of its scope; empty when it is."""
     option, reasons = session.config.option, []
     if session.config.args_source != pytest.Config.ArgsSource.TESTPATHS:
         reasons.append("test paths were given")
@@ -123,49 +142,47 @@ def _partial(session, exitstatus) -> list[str]:
     return reasons
 
 
+def _failed_claims(terminalreporter) -> list[tuple[str, list[str]]]:
+    found = []
+    for report in terminalreporter.stats.get("failed", []) + terminalreporter.stats.get(
+        "error", []
+    ):
+        read = dict(report.user_properties).get("traced_read", [])
+        found.append((report.nodeid, read))
+    return found
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    for nodeid, read in _failed_claims(terminalreporter):
+        snippets = ", ".join(read) if read else "no snippet output"
+        terminalreporter.write_line(f"traced: claim failed: {nodeid} on {snippets}")
+
+
 def pytest_sessionfinish(session, exitstatus):
-    if hasattr(session.config, "workerinput") or not os.environ.get(_PARTS):
+    """Add the tests' outcomes to the record they read: the evidence that the
+    claims passed (or not) on exactly these outputs."""
+    if hasattr(session.config, "workerinput") or not _record:
         return
-    folder = Path(os.environ.pop(_PARTS))
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     say = reporter.write_line if reporter else print
+    shown = records.shown(_record["file"])
     reasons = _partial(session, exitstatus)
-    snippets = {}
-    for part in sorted(folder.glob("*.json")):
-        if part.name != "environment.json":
-            data = json.loads(part.read_text(encoding="utf-8"))
-            data.pop("figures", None)
-            snippets[data.pop("key")] = data
-    missing = sorted(set(all_snippets()) - set(snippets))
-    if missing:
-        reasons.append(f"{len(missing)} snippets never ran")
     if reasons:
-        say(f"traced: no release record written, this is a partial run: {'; '.join(reasons)}")
-        shutil.rmtree(folder, ignore_errors=True)
+        say(f"traced: outcomes not added to {shown}, this is a partial run: {'; '.join(reasons)}")
         return
-    environment = json.loads((folder / "environment.json").read_text(encoding="utf-8"))
-    kind, release = provenance.device_kind(environment), provenance.release(environment)
+    data = records.read(_record["file"])  # as it is now, in case it was rewritten
     summary: dict[str, int] = {}
     for outcome in _outcomes.values():
         summary[outcome] = summary.get(outcome, 0) + 1
-    record = {
-        "schema": records.SCHEMA,
-        "complete": True,
-        "release": release,
-        "device_kind": kind,
-        "session": os.environ.get("TRACED_SESSION", "pytest"),
-        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "environment": environment,
-        "summary": summary,
-        "tests": dict(sorted(_outcomes.items())),
-        "snippets": dict(sorted(snippets.items())),
-    }
-    target = records.results_dir() / records.record_name(release, kind)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    shutil.rmtree(folder, ignore_errors=True)
-    shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
-    say(f"traced: release record written to {shown}")
+    data.update(
+        claims="claims" if session.config.getoption("--claims") else "all",
+        claims_date=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        session=os.environ.get("TRACED_SESSION", data.get("session")),
+        summary=summary,
+        tests=dict(sorted(_outcomes.items())),
+    )
+    records.write(_record["file"], data)
+    say(f"traced: test outcomes added to the record {shown}")
 
 
 def lines(text: str) -> list[str]:
@@ -199,26 +216,34 @@ def _checked(path: str, eager: bool = False) -> runner.SnippetRun:
 
 
 @pytest.fixture
-def output():
+def output(request):
     """``output("snippets/x/y.py")``: what the page shows under that snippet;
     ``eager=True``: what its "Eager" tab shows (``compare="eager"``)."""
 
     def _output(path: str, eager: bool = False) -> str:
+        _note_read(request, path)
         return _checked(path, eager).output
 
     return _output
 
 
 @pytest.fixture
-def namespace():
-    """``namespace("snippets/x/y.py")``: the snippet's globals after its run."""
+def drawn(request):
+    """``drawn("snippets/x/y.py", "name")``: the SVG of the graph the page
+    draws from the snippet's global ``name`` (``diagram="name"``)."""
 
-    def _namespace(path: str) -> dict:
-        result = cache.run(path, ROOT)  # globals exist only in the process that ran it
-        assert result.ok, f"{path} raised:\n{result.error}"
-        return result.namespace
+    def _drawn(path: str, name: str) -> str:
+        _note_read(request, path)
+        data = recorded()
+        if data is None:
+            result = cache.run(path, ROOT)  # globals exist only in the process that ran it
+            assert result.ok, f"{path} raised:\n{result.error}"
+            return diagram.svg(result.namespace[name])
+        entry = data["snippets"][path]
+        assert name in entry["diagrams"], f"the record holds no diagram {name} of {path}"
+        return entry["diagrams"][name]
 
-    return _namespace
+    return _drawn
 
 
 _plain: dict[str, subprocess.CompletedProcess] = {}

@@ -1,34 +1,39 @@
 """The snippet fence in-process, as markdown-exec tests its own: Markdown
-with the project's extension config, every bad input failing closed, and the
-run cache keyed by everything that can change an output."""
+with the project's extension config, every bad input failing closed, pages
+rendered from a run record with no hooks loaded, and the run cache keyed by
+everything that can change an output."""
 
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from pathlib import Path
 
 import markdown
 import pytest
-from conftest import ROOT
 from mkdocs.config import load_config
 
-from traced import cache, fence, hooks, provenance, runner
+from conftest import ROOT
+from traced import cache, execute, fence, provenance, records, runner
 
 FIXTURE = Path(__file__).parent / "fixtures" / "fence"
 
 
 @pytest.fixture(scope="module")
 def md_config():
-    """The project's own mkdocs.yml, with the hooks' fence registered."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    return hooks.on_config(config)
+    """The project's own mkdocs.yml: the fence and the extension as it declares them."""
+    return load_config(str(ROOT / "mkdocs.yml"))
 
 
 @pytest.fixture
-def render(md_config, monkeypatch, caplog):
-    """``render(fence_line, path)`` -> (html, warnings) for one page holding that fence."""
+def render(md_config, monkeypatch, caplog, tmp_path):
+    """``render(fence_line, path)`` -> (html, warnings) for one page holding
+    that fence, as ``serve`` renders it: a snippet the record lacks runs here."""
     monkeypatch.setattr(fence, "root", FIXTURE)
+    monkeypatch.setattr(fence, "live", True)
+    monkeypatch.setenv("TRACED_RECORD", str(tmp_path / "no-record.json"))
+    fence.forget()
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.traced")
 
     def _render(info: str, path: str) -> tuple[str, list[str]]:
@@ -135,16 +140,16 @@ def authoring(tmp_path, monkeypatch, render):
 
 def test_cache_serves_unchanged_snippet_and_reruns_an_edited_one(authoring, render):
     html, _ = render("snippet", "snippets/prints_version.py")
-    assert "version 1" in html and cache.stats.ran == 1
-    cache.forget()  # the next `serve` reload: a new build
+    assert "version 1" in html and fence.cached_on_page() == 0
+    fence.forget()  # the next `serve` reload: a new build
     html, _ = render("snippet", "snippets/prints_version.py")
-    assert "version 1" in html and (cache.stats.ran, cache.stats.cached) == (0, 1)
+    assert "version 1" in html
     assert fence.cached_on_page() == 1  # the provenance line will say so
     (authoring / "snippets" / "prints_version.py").write_text('print("version 2")\n')
-    cache.forget()
+    fence.forget()
     html, _ = render("snippet", "snippets/prints_version.py")
     assert "version 2" in html and "version 1" not in html
-    assert (cache.stats.ran, cache.stats.cached) == (1, 0)
+    assert fence.cached_on_page() == 0
 
 
 @pytest.mark.parametrize("changed", ["tensorflow", "keras", "python", "device"])
@@ -201,3 +206,94 @@ def test_own_process_run_is_a_plain_run_and_reports_errors(monkeypatch):
     assert str(FIXTURE) not in result.error + result.output
     assert result.output == "before the error\n"
     assert result.error.rstrip().endswith("ValueError: this snippet is broken on purpose")
+
+
+# --- Rendering from a run record, with no hooks ---------------------------------------------
+
+
+def _record_of(tmp_path: Path, *paths: str) -> Path:
+    """A run record of ``paths`` under the fence fixture, made by the run
+    step's own function, in this process."""
+    entries = {p: execute.perform(execute.Task(p), FIXTURE) for p in paths}
+    env = provenance.environment()
+    data = {
+        "schema": records.SCHEMA,
+        "complete": True,
+        "release": provenance.release(env),
+        "device_kind": provenance.device_kind(env),
+        "date": "2026-12-02T10:00:00+00:00",
+        "environment": env,
+        "claims": "all",
+        "summary": {"passed": 1},
+        "tests": {},
+        "snippets": entries,
+    }
+    records.write(tmp_path / "record.json", data)
+    return tmp_path / "record.json"
+
+
+@pytest.fixture
+def from_record(monkeypatch, tmp_path, caplog):
+    """``render(text)`` through a Markdown built from mkdocs.yml's own
+    ``markdown_extensions``, read as YAML (no MkDocs config, no hooks), with
+    nothing allowed to run."""
+    from mkdocs.utils import yaml_load
+
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
+        declared = yaml_load(file)["markdown_extensions"]
+    names = [e if isinstance(e, str) else next(iter(e)) for e in declared]
+    configs = {next(iter(e)): e[next(iter(e))] for e in declared if isinstance(e, dict)}
+    monkeypatch.setattr(fence, "root", FIXTURE)
+    monkeypatch.setattr(fence, "live", False)
+    fence.forget()
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.traced")
+
+    def _render(text: str) -> tuple[str, list[str]]:
+        def no_runs(*args, **kwargs):
+            raise AssertionError("rendering ran a snippet")
+
+        monkeypatch.setattr(runner, "run_snippet", no_runs)
+        caplog.clear()
+        fence.start_page("docs/fixture.md")
+        html = markdown.Markdown(extensions=names, extension_configs=configs).convert(text)
+        warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+        return html, warnings
+
+    yield _render
+    fence.forget()
+
+
+def test_page_renders_from_the_record_with_no_hooks(from_record, tmp_path, monkeypatch):
+    record = _record_of(tmp_path, "snippets/prints_version.py")
+    monkeypatch.setenv("TRACED_RECORD", str(record))
+    html, warnings = from_record("# A page\n\n```snippet\nsnippets/prints_version.py\n```\n")
+    assert warnings == []
+    assert "version 1" in html and 'class="filename">snippets/prints_version.py' in html
+    provenance_line = re.search(r'<p class="traced-provenance">(.*?)</p>', html).group(1)
+    assert provenance_line.startswith("Every output on this page comes from one recorded run")
+    assert "checked the page&#x27;s claims against that very run" in provenance_line or (
+        "checked the page's claims against that very run" in provenance_line
+    )
+
+
+def test_snippet_missing_from_the_record_fails_closed(from_record, tmp_path, monkeypatch):
+    record = _record_of(tmp_path, "snippets/prints_version.py")
+    monkeypatch.setenv("TRACED_RECORD", str(record))
+    html, warnings = from_record("```snippet\nsnippets/prints_and_graphs.py\n```\n")
+    _fails_closed(html, warnings, "snippets/prints_and_graphs.py: not in the run record")
+
+
+def test_snippet_changed_since_the_record_fails_closed(from_record, tmp_path, monkeypatch):
+    record = _record_of(tmp_path, "snippets/prints_version.py")
+    data = records.read(record)
+    data["snippets"]["snippets/prints_version.py"]["digest"] = "0" * 64
+    records.write(record, data)
+    monkeypatch.setenv("TRACED_RECORD", str(record))
+    html, warnings = from_record("```snippet\nsnippets/prints_version.py\n```\n")
+    _fails_closed(html, warnings, "changed since the run record was made")
+
+
+def test_no_record_fails_closed_naming_it(from_record, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACED_RECORD", str(tmp_path / "missing.json"))
+    html, warnings = from_record("```snippet\nsnippets/prints_version.py\n```\n")
+    _fails_closed(html, warnings, "no run record to render from", "missing.json")

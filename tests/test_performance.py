@@ -63,7 +63,8 @@ def test_op_chain_sweep_draws_a_chart():
 def test_one_big_matmul_gains_little(output):
     times = bench_medians(output("snippets/performance/big_matmul.py"))
     for mode in ("tf.function", "tf.function + XLA"):
-        assert 1 / 3 < times[mode] / times["eager"] < 3, mode  # no big gain, no big loss
+        assert times["eager"] / times[mode] < 1.5, mode  # "every speed-up ... below 1.5x"
+        assert times[mode] / times["eager"] < 3, mode  # slower, if at all, within the band
 
 
 def test_training_step_gains_most_for_small_models(output):

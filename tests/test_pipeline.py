@@ -3,7 +3,6 @@ the build fails loudly, outputs are complete, isolated and publishable."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -12,8 +11,18 @@ from pathlib import Path
 
 import markdown_exec
 import pytest
-from conftest import ROOT, all_snippets, lines, mkdocs_build, page_embeds, run
 
+from conftest import (
+    ROOT,
+    all_snippets,
+    lines,
+    mkdocs_build,
+    page_embeds,
+    record_file,
+    recorded,
+    run,
+    run_step,
+)
 from traced import catalog, cleaning, provenance, runner
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -44,38 +53,67 @@ def test_every_embedded_snippet_exists():
 
 @pytest.fixture(scope="module")
 def whole_site(tmp_path_factory):
-    """The whole site built strictly in its own process, as `nox -s docs`
-    does, with no release records, writing its rendered outputs to a fresh
-    run cache (the determinism test reads them there)."""
+    """The whole site rendered strictly from the tests' run record, in its own
+    process, as `nox -s docs` renders it (its own results folder, so the
+    Tested on page has this record alone)."""
+    data = recorded()
+    if data is None:
+        pytest.skip("renders from a run record: give --record (nox -s tests does)")
     tmp = tmp_path_factory.mktemp("whole-site")
-    (tmp / "results").mkdir()
-    build = mkdocs_build(
-        ROOT / "mkdocs.yml",
-        tmp / "site",
-        TRACED_RESULTS=str(tmp / "results"),
-        TRACED_CACHE="write",
-        TRACED_CACHE_DIR=str(tmp / "cache"),
-    )
+    build = mkdocs_build(ROOT / "mkdocs.yml", tmp / "site", TRACED_RECORD=str(record_file()))
     assert build.returncode == 0, build.stderr
     return tmp, build
 
 
-def _same_outputs_as_this_process(whole_site) -> None:
-    """The site build ran every snippet in page order in another process;
-    this process runs them in file order: the same outputs, byte for byte.
-    A separate process has its own hash seed unless the environment fixes it
-    (the nox sessions set PYTHONHASHSEED=0), so set iteration order leaking
-    into an output (AutoGraph's generated `nonlocal` lines) fails here."""
-    built = {}
-    for entry in (whole_site[0] / "cache" / "runs").glob("*.json"):
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        built[data["path"], data["eager"]] = data["output"]
-    compared = [key for key in built if not catalog.is_timed(key[0])]
-    embedded = {p for paths in page_embeds().values() for p in paths}
-    assert {path for path, _ in compared} == {p for p in embedded if not catalog.is_timed(p)}
+def _outputs_on(html: str) -> list[str]:
+    """The text of every output block on a page, as a reader sees it."""
+    import html as html_module
+
+    blocks = re.findall(r'<div class="traced-output[^"]*">.*?<code>(.*?)</code>', html, re.S)
+    return [html_module.unescape(re.sub(r"<[^>]+>", "", block)).rstrip() for block in blocks]
+
+
+def test_every_output_on_the_site_is_the_records(whole_site):
+    """Each output block a page shows is, character for character, the
+    record's entry for it: the claims were checked on what is published."""
+    site, data = whole_site[0] / "site", recorded()
+    for page, fences in catalog.page_fences().items():
+        html_file = site / re.sub(r"(index)?\.md$", "", page) / "index.html"
+        shown = _outputs_on(html_file.read_text(encoding="utf-8"))
+        expected = []
+        for path, options in fences:
+            output = data["snippets"][path]["output"]
+            if options.get("compare") == "eager":
+                expected += [output or "(no output)", data["snippets"][path + "#eager"]["output"]]
+            elif output.strip() or options.get("show") == "output":
+                expected.append(output or "(no output)")
+        assert [_as_rendered(text) for text in shown] == [_as_rendered(t) for t in expected], page
+
+
+def _as_rendered(text: str) -> str:
+    """What Python-Markdown does to a code block's whitespace, invisible to a
+    reader: tabs expanded (TensorFlow indents `[[{{node ...}}]]` with one),
+    trailing blanks dropped."""
+    return "\n".join(line.rstrip() for line in text.expandtabs(4).rstrip().splitlines())
+
+
+def test_outputs_do_not_depend_on_order_or_process():
+    """The record ran its snippets in worker processes, in an order set by
+    their run times; this process runs a chapter's in reverse page order: the
+    same outputs, byte for byte. A separate process has its own hash seed
+    unless the environment fixes it (the nox sessions set PYTHONHASHSEED=0),
+    so set order leaking into an output fails here too."""
+    data = recorded()
+    if data is None:
+        pytest.skip("compares with a run record: give --record (nox -s tests does)")
     hint = "(is PYTHONHASHSEED set? `nox -s tests` sets it)"
-    for path, eager in sorted(compared):
-        assert run(path, eager).output == built[path, eager], f"{path} differs {hint}"
+    embeds = page_embeds()
+    chosen = embeds["retracing.md"]  # one chapter's worth: a dozen quick snippets
+    for path in reversed(chosen):
+        if catalog.is_timed(path):
+            continue
+        again = runner.run_snippet(path)
+        assert again.output == data["snippets"][path]["output"], f"{path} differs {hint}"
 
 
 def test_hash_seed_is_fixed_where_the_site_is_built_and_tested():
@@ -134,9 +172,14 @@ def test_markdown_exec_public_api_we_use_exists():
 
 @pytest.fixture(scope="module")
 def fixture_html(tmp_path_factory):
-    site = tmp_path_factory.mktemp("fixture-site")
-    build = mkdocs_build(FIXTURES / "pipeline_site" / "mkdocs.yml", site)
+    tmp = tmp_path_factory.mktemp("fixture-site")
+    root = FIXTURES / "pipeline_site"
+    step = run_step(root, tmp / "record.json")
+    assert step.returncode == 0, step.stderr
+    build = mkdocs_build(root / "mkdocs.yml", tmp / "site", TRACED_RECORD=str(tmp / "record.json"))
     assert build.returncode == 0, build.stderr
+    assert "traced: running" not in build.stderr  # rendering runs nothing
+    site = tmp / "site"
     assert "AutoGraph could not transform" not in build.stderr + build.stdout
     return (site / "index.html").read_text(encoding="utf-8")
 
@@ -205,7 +248,13 @@ def test_bad_snippets_fail_the_strict_build_and_publish_no_traceback(tmp_path):
     """One strict build of a site with a raising snippet and a misspelled
     option: it fails, naming page, snippet and problem once each; the pages it
     wrote before aborting show a notice, never a traceback or the raw fence."""
-    build = mkdocs_build(FIXTURES / "broken_site" / "mkdocs.yml", tmp_path / "site")
+    root = FIXTURES / "broken_site"
+    step = run_step(root, tmp_path / "record.json")
+    assert step.returncode == 0, step.stderr  # the run records the failure ...
+    assert "traced: snippets/raises.py FAILED" in step.stderr
+    build = mkdocs_build(  # ... and the render of that record fails
+        root / "mkdocs.yml", tmp_path / "site", TRACED_RECORD=str(tmp_path / "record.json")
+    )
     assert build.returncode != 0
     log = build.stdout + build.stderr
     assert (
@@ -226,18 +275,15 @@ def test_bad_snippets_fail_the_strict_build_and_publish_no_traceback(tmp_path):
 
 
 def test_whole_site_builds_strictly(whole_site):
-    """One build serves every whole-site check (it is the suite's slowest step)."""
+    """One render serves every whole-site check."""
     tmp_path, build = whole_site
-    _same_outputs_as_this_process(whole_site)
     log = build.stdout + build.stderr
-    assert "AutoGraph could not transform" not in log
-    env = provenance.environment()
+    assert "traced: running" not in log  # rendering runs nothing
+    env = recorded()["environment"]
     for page, paths in page_embeds().items():
         if not paths:
             continue
         html_file = tmp_path / "site" / re.sub(r"(index)?\.md$", "", page) / "index.html"
-        if page == "index.md":
-            html_file = tmp_path / "site" / "index.html"
         text = _text(html_file.read_text(encoding="utf-8"))
         assert f"by TensorFlow {env['tensorflow']}" in text, page
         for path in paths:
@@ -253,8 +299,7 @@ def test_whole_site_builds_strictly(whole_site):
     assert (notebook / ".." / "bench.py").resolve().is_file()  # what the notebook imports
     assert "oneDNN custom operations" not in notebook_html  # no C++ log lines
     tested = _text((tmp_path / "site" / "tested-on" / "index.html").read_text(encoding="utf-8"))
-    assert "No release records" in tested and "not run for this build" in tested
-    assert "passed" not in tested
+    assert "This build's outputs were run on TensorFlow" in tested
     # upload-pages-artifact (v4+) leaves dotfiles out: the site must need none.
     assert not [p for p in (tmp_path / "site").rglob(".*")]
     # Offline: no page loads a script, stylesheet or font from elsewhere.

@@ -1,15 +1,18 @@
-"""Release records: a full run writes one, a partial run none; the "Tested on"
-page and the per-release notes are made from them and never show a pass that
-was not recorded."""
+"""Run records: the claim tests add their outcomes to a record only after a
+full run; a record that cannot be read fails loudly, naming the file; the
+"Tested on" page and the per-release notes are made from them and never show
+a pass that was not recorded."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 
-from conftest import ROOT
+import pytest
 
+from conftest import ROOT, mkdocs_build
 from traced import catalog, records, tested_on
 
 BUILD = {"tensorflow": "2.21.0", "keras": "3.15.1", "python": "3.11.7", "device": "CPU (x86_64)"}
@@ -25,6 +28,7 @@ def _record(release: str, output: str, failed: tuple[str, ...] = ()) -> records.
         "release": release,
         "device_kind": "cpu",
         "session": f"matrix({release})",
+        "claims": "all",
         "date": "2026-11-23T10:00:00+00:00",
         "environment": {**BUILD, "tensorflow": f"{release}.1", "keras": "3.3.3"},
         "summary": summary,
@@ -41,25 +45,64 @@ def _record(release: str, output: str, failed: tuple[str, ...] = ()) -> records.
     return records.Record(f"{release}-cpu.json", data)
 
 
-def test_partial_run_writes_no_record(tmp_path):
+def test_partial_run_adds_no_outcomes_to_the_record(tmp_path):
+    record = tmp_path / "2.21-cpu.json"
+    data = {**_record("2.21", "new\n").data, "claims": None, "tests": {}, "summary": {}}
+    records.write(record, data)
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:xdist", "-o", "addopts=", "-q"]
-        + ["-k", "test_every_snippet_is_embedded_in_a_page"],
+        + [f"--record={record}", "-k", "test_every_snippet_is_embedded_in_a_page"],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "TRACED_RESULTS": str(tmp_path)},
         timeout=300,
     )
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "no release record written, this is a partial run: -k" in run.stdout
-    assert list(tmp_path.iterdir()) == []
+    assert "outcomes not added to" in run.stdout and "partial run: -k" in run.stdout
+    assert records.read(record) == data
 
 
-def test_incomplete_records_are_never_read(tmp_path):
-    (tmp_path / "2.16-cpu.json").write_text('{"schema": 1, "complete": false}')
-    (tmp_path / "2.17-cpu.json").write_text("not json")
-    assert records.load(tmp_path) == []
+@pytest.mark.parametrize(
+    ("text", "fault"),
+    [
+        ("not json", "not a JSON record"),
+        ('{"schema": 1, "complete": true}', "record schema 1, this build reads schema 2"),
+        ('{"schema": 2, "complete": false, "release": "2.16", "device_kind": "cpu", '
+         '"environment": {}, "snippets": {}}', "incomplete record"),
+        ('{"schema": 2, "complete": true}', "incomplete record, no release"),
+    ],
+)  # fmt: skip
+def test_a_bad_record_fails_naming_the_file(tmp_path, text, fault):
+    (tmp_path / "2.16-cpu.json").write_text(text)
+    with pytest.raises(records.RecordError) as raised:
+        records.load(tmp_path)
+    assert str(raised.value).startswith(str(tmp_path / "2.16-cpu.json") + ": ")
+    assert fault in str(raised.value)
+
+
+def test_a_corrupt_record_fails_the_strict_build_naming_it(tmp_path):
+    """A record a matrix job uploaded truncated must not read as a release
+    nobody ran: the Tested on step and the render both fail, naming it."""
+    fixture = ROOT / "tests" / "fixtures" / "pipeline_site"
+    results = tmp_path / "results"
+    results.mkdir()
+    mine = results / "2.21-cpu.json"
+    records.write(mine, {**_record("2.21", "x\n").data, "snippets": {}})
+    good = json.loads(mine.read_text())
+    (results / "2.16-cpu.json").write_text(json.dumps(good)[:100])  # truncated
+    env = {"TRACED_RESULTS": str(results), "TRACED_RECORD": str(mine)}
+    step = subprocess.run(
+        [sys.executable, "-m", "traced", "tested-on", "--docs", str(tmp_path)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+    )
+    assert step.returncode == 1
+    assert f"{results / '2.16-cpu.json'}: not a JSON record" in step.stderr
+    build = mkdocs_build(fixture / "mkdocs.yml", tmp_path / "site", **env)
+    assert build.returncode != 0
+    assert f"traced: results: {results / '2.16-cpu.json'}: not a JSON record" in build.stderr
 
 
 def test_page_without_records_shows_no_pass():
@@ -99,3 +142,24 @@ def test_note_under_an_output_groups_releases_and_shows_a_diff():
     assert records.note(found[:2], PATH, False, "a\nold\n", "2.21", "cpu") == ""
     timed = "snippets/performance/call_overhead.py"
     assert records.note(found, timed, False, "other", "2.21", "cpu") == ""
+
+
+def test_evidence_names_each_missing_or_unchecked_release(tmp_path):
+    for release in catalog.releases():
+        if release != "2.17":
+            records.write(tmp_path / f"{release}-cpu.json", _record(release, "x\n").data)
+    unchecked = {**_record("2.18", "x\n").data, "claims": None}
+    records.write(tmp_path / "2.18-cpu.json", unchecked)
+    assert records.missing_evidence(tmp_path, gpu=True) == [
+        "2.17-cpu.json: no record for TensorFlow 2.17",
+        "2.18-cpu.json: the tests never ran on this record",
+        "no GPU record, though the GPU job ran",
+    ]
+    records.write(tmp_path / "2.17-cpu.json", _record("2.17", "x\n").data)
+    records.write(tmp_path / "2.18-cpu.json", _record("2.18", "x\n").data)
+    assert records.missing_evidence(tmp_path, gpu=False) == []
+    (tmp_path / "2.19-cpu.json").write_text("{")
+    assert records.missing_evidence(tmp_path, gpu=False)[0].endswith(
+        "2.19-cpu.json: not a JSON record (Expecting property name enclosed in double "
+        "quotes: line 1 column 2 (char 1))"
+    )

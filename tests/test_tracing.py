@@ -4,8 +4,6 @@ import re
 
 from conftest import lines
 
-from traced import diagram
-
 
 def test_print_runs_while_tracing_tf_print_every_call(output):
     graph = output("snippets/tracing/trace_time_vs_run_time.py")
@@ -47,14 +45,14 @@ def test_concrete_function(output):
     assert "expected to be a float tensor but is a int32 tensor" in out
 
 
-def test_graph_operations(output, namespace):
+def test_graph_operations(output, drawn):
     out = output("snippets/tracing/graph_operations.py")
     types = [line.split()[1] for line in out.splitlines()]
     assert types.count("Placeholder") == 3  # the arguments
     assert types[-1] == "Identity"  # the result
     assert "MatMul" in types and "AddV2" in types
     assert "inputs: ['x:0', 'w:0']" in out  # op:output_index
-    svg = diagram.svg(namespace("snippets/tracing/graph_operations.py")["concrete"])
+    svg = drawn("snippets/tracing/graph_operations.py", "concrete")
     for op_type in ("Placeholder", "MatMul", "AddV2", "Identity"):
         assert f">{op_type}</text>" in svg
 
@@ -83,7 +81,7 @@ def test_non_strict_execution(output):
     assert "Assert: stateful=True" in lines(out)  # kept by automatic control deps
 
 
-def test_grappler_fuses_matmul_bias_add_relu(output, namespace):
+def test_grappler_fuses_matmul_bias_add_relu(output, drawn):
     out = output("snippets/tracing/grappler_fusion.py")
     traced = re.search(r"traced ops: +\[(.*?)\]", out, re.S).group(1)
     optimized = re.search(r"optimized ops: \[(.*?)\]", out, re.S).group(1)
@@ -92,8 +90,7 @@ def test_grappler_fuses_matmul_bias_add_relu(output, namespace):
         assert op_type not in optimized
     assert "FusedMatMul" in optimized
     assert re.search(r"FusedMatMul computes MatMul \+ \['BiasAdd', 'Relu'\]", out)
-    ns = namespace("snippets/tracing/grappler_fusion.py")
-    assert "FusedMatMul" in diagram.svg(ns["optimized"])
+    assert "FusedMatMul" in drawn("snippets/tracing/grappler_fusion.py", "optimized")
 
 
 def test_python_arguments_are_fixed_in_a_concrete_function(output):

@@ -3,7 +3,6 @@
 import re
 
 from conftest import DOCS, lines
-
 from traced import catalog
 
 

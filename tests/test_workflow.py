@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 import yaml
-from conftest import ROOT
 
+from conftest import ROOT
 from traced import catalog
 
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
@@ -66,7 +66,26 @@ def test_least_privilege():
     assert "github.event.pull_request.head.repo.full_name == github.repository" in gpu["if"]
 
 
-def test_actions_are_pinned_to_versions():
-    uses = re.findall(r"uses: (\S+)", WORKFLOW.read_text(encoding="utf-8"))
-    assert uses and all(re.fullmatch(r"actions/[\w-]+@v\d+", u) for u in uses), uses
-    assert "actions/upload-pages-artifact@v5" in uses and "actions/deploy-pages@v5" in uses
+def test_actions_are_pinned_to_commits_with_their_version():
+    """A tag can be moved to other code; a commit cannot. Each `uses:` names a
+    full commit SHA, with the release it is in a comment for the reader."""
+    uses = re.findall(r"uses: (\S+)(.*)", WORKFLOW.read_text(encoding="utf-8"))
+    assert uses
+    for action, comment in uses:
+        assert re.fullmatch(r"actions/[\w-]+@[0-9a-f]{40}", action), action
+        assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), (action, comment)
+    names = {action.split("@")[0] for action, _ in uses}
+    assert {"actions/upload-pages-artifact", "actions/deploy-pages"} <= names
+
+
+def test_the_docs_job_requires_every_releases_record():
+    """The published Tested on page never says "not run" for a row CI ran:
+    before building, the docs job checks that every release's record (and
+    the GPU one, when that job ran) arrived complete and checked."""
+    docs = _workflow()["jobs"]["docs"]
+    runs = [step.get("run", "") for step in docs["steps"]]
+    check = next(i for i, run in enumerate(runs) if "python -m traced evidence" in run)
+    build = next(i for i, run in enumerate(runs) if "nox -s docs" in run)
+    assert check < build
+    assert "--every-release" in runs[check] and '--gpu-job "$GPU_JOB"' in runs[check]
+    assert docs["steps"][check]["env"]["GPU_JOB"] == "${{ needs.gpu.result }}"

@@ -150,7 +150,9 @@ class Entry:
     from_cache: bool = False
 
 
-def load(cache_key: str) -> Entry | None:
+def load(cache_key: str, quiet: bool = False) -> Entry | None:
+    """The stored entry under ``cache_key`` when the mode reads the cache;
+    ``quiet``: the caller counts and reports it."""
     if mode() != "use":
         return None
     file = directory() / "runs" / f"{cache_key}.json"
@@ -159,6 +161,8 @@ def load(cache_key: str) -> Entry | None:
     except (OSError, ValueError):
         return None
     entry = Entry(**{**data, "from_cache": True})
+    if quiet:
+        return entry
     stats.cached += 1
     _log.info("traced: %s%s from cache", entry.path, " (eager)" if entry.eager else "")
     return entry

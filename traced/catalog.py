@@ -8,6 +8,7 @@ facts from here, so no list exists twice.
 from __future__ import annotations
 
 import ast
+import hashlib
 import re
 import tomllib
 from pathlib import Path
@@ -60,6 +61,23 @@ def embedded_paths(markdown: str) -> list[str]:
     return [match["path"] for match in EMBED.finditer(markdown)]
 
 
+OPTION = re.compile(r'(\w+)="([^"]*)"')
+"""One ``name="value"`` option on a fence line, as pymdownx.superfences reads it."""
+
+
+def page_fences(docs: Path = DOCS) -> dict[str, list[tuple[str, dict[str, str]]]]:
+    """Page (relative to docs/) -> the fences it holds, in page order, each as
+    ``(snippet path, {option: value})``: what the run step must run. The
+    fence itself checks the options when the page is rendered."""
+    return {
+        page.relative_to(docs).as_posix(): [
+            (match["path"], dict(OPTION.findall(match["options"])))
+            for match in EMBED.finditer(page.read_text(encoding="utf-8"))
+        ]
+        for page in sorted(docs.rglob("*.md"))
+    }
+
+
 def page_embeds(docs: Path = DOCS) -> dict[str, list[str]]:
     """Page (relative to docs/) -> snippet paths it embeds."""
     return {
@@ -89,6 +107,18 @@ def local_modules(file: Path) -> list[Path]:
                     found.append(module)
                     todo.append(module)
     return sorted(found)
+
+
+def digest(root: Path, path: str) -> str:
+    """The content address of what a run of ``path`` reads: its bytes and
+    those of its local modules. A record entry keeps it, so a reader can tell
+    when the snippet changed after the run."""
+    file = root / path
+    parts = [file.read_bytes()] + [
+        m.relative_to(root).as_posix().encode() + b"\0" + m.read_bytes()
+        for m in local_modules(file)
+    ]
+    return hashlib.sha256(b"\0\0".join(parts)).hexdigest()
 
 
 def releases(root: Path = ROOT) -> dict[str, dict[str, str]]:

@@ -19,6 +19,11 @@ CHAR_W, NODE_H, GAP_X, GAP_Y, PAD = 7.2, 38, 18, 34, 12
 MAX_NODES = 60
 
 
+class DiagramError(Exception):
+    """A diagram a page asked for cannot be drawn (no such global, not a
+    graph, too large): recorded by the run step, reported by the fence."""
+
+
 def graph_def_of(obj):
     """A GraphDef from a ConcreteFunction, a tf.Graph or a GraphDef."""
     if hasattr(obj, "graph") and hasattr(obj.graph, "as_graph_def"):

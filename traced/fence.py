@@ -1,4 +1,5 @@
-"""The ``snippet`` fence: a page names a snippet file, the build runs it.
+"""The ``snippet`` fence: a page names a snippet file, the page shows its
+source and the output its run recorded.
 
 A page writes::
 
@@ -7,14 +8,18 @@ A page writes::
     ```
 
 and gets the file's source, titled with its path, followed by what running it
-printed. Five options go on the fence line:
+printed, read from this build's run record (:mod:`traced.records`, written by
+``python -m traced run``): nothing runs while Markdown is rendered. The fence
+is declared in ``mkdocs.yml`` (``pymdownx.superfences`` ``custom_fences``), so
+any renderer that reads that file runs it, hooks or not. Five options go on
+the fence line:
 
-- ``compare="eager"``: run the snippet twice, once as written and once with
-  ``tf.config.run_functions_eagerly(True)``, and show both outputs in
-  "tf.function | Eager" content tabs under the one source;
+- ``compare="eager"``: show the run as written and the run with
+  ``tf.config.run_functions_eagerly(True)`` in "tf.function | Eager" content
+  tabs under the one source;
 - ``diagram="name"`` (or several names, space-separated): after the output,
-  draw the graph held by the snippet's global ``name`` (a concrete function,
-  ``tf.Graph`` or ``GraphDef``) as an SVG;
+  the graph held by the snippet's global ``name`` (a concrete function,
+  ``tf.Graph`` or ``GraphDef``), drawn as an SVG by the run step;
 - ``show="output"``: only the output, titled with the snippet's path (for a
   page that quotes a message a chapter's snippet produces);
 - ``timeout="600"``: seconds the snippet may run (default
@@ -23,40 +28,47 @@ printed. Five options go on the fence line:
   block, for plumbing or long listings, so the result comes first.
 
 The fence fails closed: anything wrong (an unknown or misspelled option, a
-bad value, a missing file, a snippet that raises or runs too long, a diagram
-of a missing global, of a non-graph or of a graph too large to draw) logs
-one warning naming the page, the snippet and the problem, which fails
-``mkdocs build --strict``, and the page gets a short notice, never a
-traceback. pymdownx.superfences would render the raw fence as text if the
-formatter raised, so it never does.
+bad value, a missing file, no run record, a snippet missing from it or
+changed since it was made, a snippet recorded as raising or running too
+long, a diagram of a missing global, of a non-graph or of a graph too large
+to draw) logs one warning naming the page, the snippet and the problem,
+which fails ``mkdocs build --strict``, and the page gets a short notice,
+never a traceback. pymdownx.superfences would render the raw fence as text
+if the formatter raised, so it never does.
+
+Under ``mkdocs serve`` (:data:`live`), a snippet missing from the record or
+edited since is run here and then rendered (through the author's cache), so
+a prose edit re-renders and a snippet edit reruns only that snippet.
 """
 
 from __future__ import annotations
 
 import difflib
 import logging
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 import markdown_exec
 
-from traced import cache, catalog, diagram, runner
+from traced import catalog, records, runner
 
 OPTIONS = ("collapse", "compare", "diagram", "show", "timeout")
 
-root: Path = catalog.ROOT
-"""Where snippet paths are resolved; the MkDocs hook sets it to the config's folder."""
+root: Path = Path(os.environ.get("TRACED_ROOT", catalog.ROOT))
+"""Where snippet paths are resolved: the checkout (``TRACED_ROOT`` for a fixture site)."""
 
 page: str = "<page>"
-"""The page being rendered, for messages; the MkDocs hook sets it."""
+"""The page being rendered, for messages (:mod:`traced.extension` sets it)."""
 
-differences = None
-"""Optional ``(path, eager, output) -> markdown`` adding notes under an
-output (the release records set it); None adds nothing."""
+live: bool = False
+"""Run what the record lacks, or holds stale, instead of failing: ``serve`` only."""
 
 _log = logging.getLogger("mkdocs.plugins.traced")
 _cached_here: list[str] = []
+_loaded: dict = {}  # the record as last read: {"stamp", "data", "others"}
+_rerun: dict[str, dict] = {}  # live reruns since: key -> entry
 
 
 def start_page(name: str) -> None:
@@ -67,8 +79,69 @@ def start_page(name: str) -> None:
 
 
 def cached_on_page() -> int:
-    """How many outputs on the current page came from the disk cache."""
+    """How many outputs on the current page came from the author's run cache."""
     return len(_cached_here)
+
+
+def forget() -> None:
+    """Read the record again on next use, and drop live reruns (tests)."""
+    _loaded.clear()
+    _rerun.clear()
+
+
+def record() -> dict:
+    """This build's run record, read once and again whenever the file changes
+    (``serve``); a FenceError when there is none to read, except under
+    :data:`live`, where an empty one is filled as pages ask."""
+    file = records.current_path()
+    try:
+        stamp = (str(file), file.stat().st_mtime_ns)
+    except OSError:
+        stamp = (str(file), None)
+    if _loaded.get("stamp") != stamp:
+        _rerun.clear()
+        try:
+            data = records.read(file)
+        except records.RecordError as error:
+            if not live:
+                raise FenceError(f"no run record to render from: {error}") from None
+            data = {"snippets": {}, "release": None, "device_kind": None, "environment": None}
+        _loaded.update(stamp=stamp, data=data, others=_others(data))
+    return _loaded["data"]
+
+
+def environment() -> dict[str, str]:
+    """What produced the outputs this build shows: the record's environment."""
+    data = record()
+    if data.get("environment"):
+        return data["environment"]
+    from traced import provenance  # live, with no record yet: this process
+
+    return provenance.environment()
+
+
+def _notes(path: str, eager: bool, output: str) -> str:
+    """Collapsed notes under an output that other releases' records print
+    differently."""
+    data = record()
+    if not data.get("release"):
+        return ""
+    return records.note(
+        _loaded["others"], path, eager, output, data["release"], data["device_kind"]
+    )
+
+
+def _others(data: dict) -> list[records.Record]:
+    """The other releases' and devices' records in ``results/``. A file
+    there that is not a usable record logs one warning per build, naming
+    it, which fails the strict build: evidence never goes missing quietly."""
+    try:
+        found = records.load()
+    except records.RecordError as error:
+        _log.warning("traced: results: %s", error)
+        return []
+    mine = (data.get("release"), data.get("device_kind"))
+    return [r for r in found if (r.release, r.device_kind) != mine]
 
 
 class FenceError(Exception):
@@ -88,6 +161,8 @@ def formatter(
 ) -> str:
     """Run the named snippet and render its source and output, or fail closed."""
     path = src.strip()
+    global page
+    page = getattr(md, "traced_page", page)
     try:
         spec = _parse(path, options.get("inputs", {}), options.get("attrs", {}))
         markdown = _render(**spec)
@@ -181,52 +256,51 @@ def _render(
                 ("tf.function", _output(run)), ("Eager", _output(eager, title=note))
             )
         )
-    elif run.output.strip():
+    elif run["output"].strip():
         output = _output(run)
         parts.append(_collapsed("Output", output) if collapse == "output" else output)
-    for number, svg in enumerate(run.figures, 1):
+    for number, svg in enumerate(run["figures"], 1):
         caption = f"Figure {number} of <code>{path}</code>, drawn when this page was built"
         parts.append(_figure(svg, caption))
     for name in diagrams:
         caption = f"The graph of <code>{name}</code> in <code>{path}</code>, drawn at build time"
-        parts.append(_figure(run.diagrams[name], caption))
+        parts.append(_figure(run["diagrams"][name], caption))
     return "\n\n".join(parts) + "\n"
 
 
-def _rendered(path: str, *, eager: bool, diagrams: tuple[str, ...], timeout: float):
-    """The snippet's output, figures and diagrams: from the disk cache when
-    it holds them under today's key, else from a run, then stored."""
-    cache_key = cache.key(root, path, eager=eager, diagrams=diagrams)
-    entry = cache.load(cache_key)
-    if entry is not None:
-        _cached_here.append(path)
-        return entry
-    run = cache.run(path, root, eager=eager, timeout=timeout)
-    if not run.ok:
-        last_line = run.error.strip().splitlines()[-1]
-        traceback = "\n".join("    " + line for line in run.error.strip().splitlines())
+def _rendered(path: str, *, eager: bool, diagrams: tuple[str, ...], timeout: float) -> dict:
+    """The snippet's recorded run (output, figures, diagrams), or a FenceError
+    saying why the record cannot show it."""
+    key = records.snippet_key(path, eager)
+    entry = _rerun.get(key) or record()["snippets"].get(key)
+    problem = None
+    if entry is None:
+        problem = f"not in the run record {records.shown(records.current_path())}"
+    elif entry.get("digest") != catalog.digest(root, path):
+        problem = "changed since the run record was made"
+    elif entry["error"] is None and set(diagrams) - set(entry["diagrams"]) - set(
+        entry["diagram_errors"]
+    ):
+        problem = "the run record holds none of the diagrams asked for"
+    if problem and live:
+        from traced import execute
+
+        task = execute.Task(path, eager, diagrams, timeout)
+        _log.info("traced: running %s (%s)", task.label, problem)
+        entry = _rerun[key] = execute.perform(task, root)
+        _log.info("traced: %s %s in %.1f s", task.label, "ran", entry["seconds"])
+    elif problem:
+        raise FenceError(f"{problem}: run `python -m traced run` first")
+    if entry["error"] is not None:
+        last_line = entry["error"].strip().splitlines()[-1]
+        traceback = "\n".join("    " + line for line in entry["error"].strip().splitlines())
         raise FenceError(f"raised {last_line}\n{traceback}")
-    entry = cache.Entry(
-        path=path,
-        eager=eager,
-        output=run.output,
-        figures=run.figures,
-        diagrams={name: _draw(run, name, path) for name in diagrams},
-        seconds=run.seconds,
-        created=cache.now(),
-    )
-    cache.save(cache_key, entry)
-    return entry
-
-
-def _draw(run, name: str, path: str) -> str:
-    if name not in run.namespace:
-        raise FenceError(f"diagram: the snippet defines no global `{name}` to draw")
-    title = f"The graph of {name} in {path}, drawn at build time"
-    try:
-        return diagram.svg(run.namespace[name], title)
-    except (TypeError, ValueError) as error:
-        raise FenceError(f"diagram `{name}`: {error}") from None
+    for name in diagrams:
+        if name in entry["diagram_errors"]:
+            raise FenceError(entry["diagram_errors"][name])
+    if entry.get("from_cache"):
+        _cached_here.append(path)
+    return {**entry, "path": path, "eager": eager}
 
 
 def _collapsed(title: str, body: str) -> str:
@@ -245,11 +319,9 @@ def _figure(svg: str, caption: str) -> str:
     return f'<figure class="traced-figure">{svg}<figcaption>{caption}</figcaption></figure>'
 
 
-def _output(run, title: str = "Output") -> str:
-    block = _fence(run.output or "(no output)", ".text .traced-output", title=title)
-    if differences is not None:
-        block += differences(run.path, run.eager, run.output)
-    return block
+def _output(run: dict, title: str = "Output") -> str:
+    block = _fence(run["output"] or "(no output)", ".text .traced-output", title=title)
+    return block + _notes(run["path"], run["eager"], run["output"])
 
 
 def _fence(body: str, classes: str, title: str) -> str:

@@ -12,10 +12,23 @@ import functools
 import os
 import time
 
+_adopted: dict[str, str] = {}
 
-@functools.cache
+
+def adopt(env: dict[str, str]) -> None:
+    """Describe this process by ``env``, measured in another (a run step's
+    worker): a process that only coordinates never imports TensorFlow."""
+    _adopted.clear()
+    _adopted.update(env)
+
+
 def environment() -> dict[str, str]:
     """TensorFlow, Keras and Python versions, and the device TensorFlow computes on."""
+    return dict(_adopted) if _adopted else _measured()
+
+
+@functools.cache
+def _measured() -> dict[str, str]:
     import platform
 
     import keras

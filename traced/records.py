@@ -1,26 +1,37 @@
-"""Release records: one job, the evidence of what ran where.
+"""Run records: one job, the evidence of what ran where, and what was checked.
 
-A full run of the test suite (``nox -s tests``, each ``matrix(X)`` row,
-``nox -s gpu``) writes one JSON record, ``results/<release>-<device>.json``
-(for example ``results/2.16-cpu.json``), through the hooks in
-``tests/conftest.py``. A partial run (``-k``, ``--lf``, explicit paths, a
-collection error, an interrupted session) writes none. The build reads the
-records it finds to make the "Tested on" page and the per-release notes under
-outputs that read differently on another release.
+The run step (``python -m traced run``, :mod:`traced.execute`) runs every
+snippet a page shows once and writes one JSON record,
+``results/<release>-<device>.json`` (for example ``results/2.16-cpu.json``).
+Everything else reads it: the claim tests (``tests/conftest.py`` serves
+``output(...)`` from it, and writes the tests' outcomes back into it), the
+``snippet`` fence (pages render from it; nothing runs while Markdown is
+rendered), the "Tested on" page and the per-release notes under outputs that
+read differently on another release.
 
 A record holds:
 
 - ``schema``, ``release`` (``2.16``), ``device_kind`` (``cpu``/``gpu``),
-  ``session`` (the nox session), ``date`` (UTC, ISO 8601);
+  ``session`` (the nox session), ``date`` (UTC, ISO 8601), ``quick``
+  (benchmarks run short, as in the tests) and ``complete`` (every planned run
+  finished and is in the record);
 - ``environment``: TensorFlow, Keras, Python, device and platform;
-- ``summary`` (counts by outcome) and ``tests`` (outcome by test id);
 - ``snippets``: for each snippet (``path``, and ``path#eager`` for the Eager
-  tab), its cleaned ``output``, its ``error`` or null, and ``timed``.
+  tab), its cleaned ``output``, its ``error`` or null, ``timed``, the
+  ``figures`` (SVG) and ``diagrams`` (name -> SVG, or name -> error in
+  ``diagram_errors``) a page shows, ``seconds``, ``from_cache`` and the
+  ``digest`` of the source it ran (the snippet and its local modules), so a
+  reader of the record can tell a stale entry;
+- ``notebooks``: for each notebook, its ``error`` or null and ``seconds``;
+- ``claims``: which tests were run on these outputs (``"all"``, ``"claims"``,
+  or null when none have been), ``summary`` (counts by outcome) and ``tests``
+  (outcome by test id).
 """
 
 from __future__ import annotations
 
 import difflib
+import importlib.metadata
 import json
 import os
 import re
@@ -29,7 +40,13 @@ from pathlib import Path
 
 from traced import catalog
 
-SCHEMA = 1
+SCHEMA = 2
+
+_TENSORFLOW_DISTRIBUTIONS = ("tensorflow-cpu", "tensorflow", "tensorflow-gpu", "tf-nightly")
+
+
+class RecordError(Exception):
+    """A record that cannot be used: unreadable, another schema, incomplete."""
 
 
 def results_dir() -> Path:
@@ -42,6 +59,70 @@ def record_name(release: str, device_kind: str) -> str:
 
 def snippet_key(path: str, eager: bool) -> str:
     return f"{path}#eager" if eager else path
+
+
+def installed_release() -> str:
+    """The installed TensorFlow's release line (``2.21``), read from the
+    package metadata: no TensorFlow import, so rendering stays fast."""
+    for name in _TENSORFLOW_DISTRIBUTIONS:
+        try:
+            version = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        return ".".join(version.split(".")[:2])
+    raise RecordError("TensorFlow is not installed: there is no release to record")
+
+
+def current_path() -> Path:
+    """This build's record: ``TRACED_RECORD`` if set, else the installed
+    release's record in ``results/`` for ``TRACED_DEVICE`` (``cpu`` unless
+    the gpu session says otherwise)."""
+    given = os.environ.get("TRACED_RECORD")
+    if given:
+        return Path(given)
+    kind = os.environ.get("TRACED_DEVICE", "cpu")
+    return results_dir() / record_name(installed_release(), kind)
+
+
+def read(file: Path) -> dict:
+    """One record's data, or a RecordError naming the file and the fault."""
+    try:
+        data = json.loads(Path(file).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise RecordError(f"{file}: cannot be read ({error.strerror or error})") from None
+    except ValueError as error:
+        raise RecordError(f"{file}: not a JSON record ({error})") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        found = data.get("schema") if isinstance(data, dict) else None
+        raise RecordError(
+            f"{file}: record schema {found!r}, this build reads schema {SCHEMA}; "
+            "run `python -m traced run` again"
+        )
+    missing = [k for k in ("release", "device_kind", "environment", "snippets") if k not in data]
+    if missing:
+        raise RecordError(f"{file}: incomplete record, no {', '.join(missing)}")
+    if data.get("complete") is not True:
+        raise RecordError(f"{file}: incomplete record: its run did not finish")
+    return data
+
+
+def write(file: Path, data: dict) -> None:
+    """Write a record atomically: a reader never sees half of one."""
+    file = Path(file)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(file)
+
+
+def shown(file: Path) -> str:
+    """A record's path as messages name it: relative to the checkout when inside it."""
+    file = Path(file).resolve()
+    return (
+        file.relative_to(catalog.ROOT).as_posix()
+        if file.is_relative_to(catalog.ROOT)
+        else str(file)
+    )
 
 
 @dataclass(frozen=True)
@@ -57,27 +138,27 @@ class Record:
     def device_kind(self) -> str:
         return self.data["device_kind"]
 
+    def entry(self, path: str, eager: bool) -> dict | None:
+        return self.data["snippets"].get(snippet_key(path, eager))
+
     def output(self, path: str, eager: bool) -> str | None:
-        snippet = self.data["snippets"].get(snippet_key(path, eager))
+        snippet = self.entry(path, eager)
         if snippet is None or snippet.get("error"):
             return None
         return snippet["output"]
 
 
 def load(folder: Path | None = None) -> list[Record]:
-    """Every complete record in ``folder``, oldest release first."""
+    """Every record in ``folder``, oldest release first. A file there that is
+    not a usable record fails (RecordError naming it): evidence never goes
+    missing without a word."""
     folder = folder or results_dir()
-    records = []
+    found = []
     for file in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-        except ValueError:
-            continue
-        if data.get("schema") == SCHEMA and data.get("complete") is True:
-            records.append(Record(file.name, data))
+        found.append(Record(file.name, read(file)))
     order = list(catalog.releases())
     return sorted(
-        records,
+        found,
         key=lambda r: (order.index(r.release) if r.release in order else 99, r.device_kind),
     )
 
@@ -139,9 +220,37 @@ def note(
         indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
         parts.append(
             f'??? note "Differs on TensorFlow {span(releases)}"\n\n'
-            f"    The output above is this build's. The test run recorded for "
+            f"    The output above is this build's. The run recorded for "
             f"TensorFlow {span(releases)} printed this instead:\n\n{indented}"
         )
     if not parts:
         return ""
     return f'\n\n<a id="{anchor(path, eager)}"></a>' + "".join(f"\n\n{p}" for p in parts)
+
+
+def checked(data: dict) -> bool:
+    """Whether claims ran on this record's outputs and none failed."""
+    summary = data.get("summary") or {}
+    return bool(data.get("claims")) and not summary.get("failed") and not summary.get("error")
+
+
+def missing_evidence(folder: Path, gpu: bool) -> list[str]:
+    """What CI's docs job lacks before it may publish: every supported
+    release's CPU record (and a GPU one when ``gpu``), complete, with the
+    claims run on it. A file that is not a usable record is named too."""
+    try:
+        found = load(folder)
+    except RecordError as error:
+        return [str(error)]
+    by_row = {(r.release, r.device_kind): r for r in found}
+    wanted = [(release, "cpu") for release in catalog.releases()]
+    problems = []
+    for release, kind in wanted:
+        record = by_row.get((release, kind))
+        if record is None:
+            problems.append(f"{record_name(release, kind)}: no record for TensorFlow {release}")
+        elif not record.data.get("claims"):
+            problems.append(f"{record.file}: the tests never ran on this record")
+    if gpu and not any(kind == "gpu" for _, kind in by_row):
+        problems.append("no GPU record, though the GPU job ran")
+    return problems

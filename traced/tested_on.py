@@ -1,19 +1,42 @@
-"""The "Tested on" page: one job, rendering the release records as Markdown.
+"""The "Tested on" page: one job, rendering the run records as Markdown.
 
-Generated at build time from the records present (never typed): one row per
-supported release and device; a release with no record says "not run for
-this build" and never shows a pass; then every snippet output that reads
-differently on another recorded release, linked to where the page shows it.
+Written by the run step (``python -m traced run``, then again by
+``python -m traced tested-on`` once the claim tests have added their
+outcomes) into ``docs/tested-on.md``, from the records present (never
+typed): one row per supported release and device; a release with no record
+says "not run for this build" and never shows a pass; then every snippet
+output that reads differently on another recorded release, linked to where
+the page shows it.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from traced import catalog, provenance, records
+
+
+def write(docs: Path) -> Path:
+    """Write ``docs/tested-on.md`` from ``results/``. This build's own record
+    must be there (a RecordError otherwise): the page is never empty."""
+    current = records.current_path()
+    build = records.read(current)
+    mine = (build["release"], build["device_kind"])
+    found = [r for r in records.load() if (r.release, r.device_kind) != mine]
+    found.append(records.Record(current.name, build))
+    target = docs / "tested-on.md"
+    target.write_text(
+        page(found, build["environment"], catalog.page_embeds(docs)), encoding="utf-8"
+    )
+    return target
+
 
 DEVICES = ("cpu", "gpu")
 
 
 def _outcome(data: dict) -> str:
+    if not data.get("claims"):
+        return "outputs recorded; **claims not run** on them"
     summary = data["summary"]
     words = [
         f"{summary[k]} {k}" for k in ("passed", "failed", "error", "skipped") if summary.get(k)
@@ -37,15 +60,19 @@ def page(found: list[records.Record], build: dict, embeds: dict[str, list[str]])
         "# Tested on",
         "",
         "Every claim on this site is asserted by the project's test suite. This page",
-        "is generated each time the site is built, from the *release records* the",
-        "build found: one JSON file per full test run, written by `nox -s tests`,",
-        '`nox -s "matrix(X)"` or `nox -s gpu` into `results/`. In the hosted site,',
-        "the records come from the matrix jobs of the same CI workflow run that",
-        "built it. A release with no record was not run for this build, and the",
-        "table says so rather than show a pass.",
+        "is generated each time the site is built, from the *run records* the build",
+        "found: one JSON file per run of every snippet, written by the run step",
+        "(`python -m traced run`, which `nox -s docs`, `nox -s tests`,",
+        '`nox -s "matrix(X)"` and `nox -s gpu` call first) into `results/`; the',
+        "claim tests then read their outputs from that record and add their",
+        "outcomes to it. In the hosted site, the other releases' records come from",
+        "the matrix jobs of the same CI workflow run that built it. A release with",
+        "no record was not run for this build, and the table says so rather than",
+        "show a pass.",
         "",
-        f"This build ran its own outputs on TensorFlow {build['tensorflow']} "
-        f"with Keras {build['keras']}, Python {build['python']}, on {build['device']}.",
+        f"This build's outputs were run on TensorFlow {build['tensorflow']} "
+        f"with Keras {build['keras']}, Python {build['python']}, on {build['device']}; "
+        "the pages show that run, exactly as the claim tests read it.",
         "",
     ]
     if not found:

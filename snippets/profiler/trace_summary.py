@@ -12,7 +12,9 @@ import re
 
 from tensorflow.tsl.profiler.protobuf import xplane_pb2
 
-OP_EVENT = re.compile(r"^[^:]+:(?P<type>[A-Z]\w*)$")  # "MatMul_1:MatMul"
+OP_EVENT = re.compile(
+    r"^[^:]+:(?P<type>_?[A-Z]\w*)$"
+)  # "MatMul_1:MatMul", "m:_MklMatMul"
 
 
 def load(logdir):

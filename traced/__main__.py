@@ -1,0 +1,88 @@
+"""``python -m traced``: the steps the nox sessions call, one command each.
+
+- ``run``: run every snippet the pages show, and the notebooks, once, into
+  this build's run record (:mod:`traced.execute`); then write the "Tested on"
+  page;
+- ``tested-on``: write the generated "Tested on" page from ``results/``
+  (after the claim tests have added their outcomes to the record);
+- ``where``: print the path of this build's run record;
+- ``evidence``: fail, naming what is missing, unless ``results/`` holds a
+  complete, checked record of every supported release (CI's docs job).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from traced import catalog, records
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m traced", description=__doc__.split("\n")[0])
+    steps = parser.add_subparsers(dest="step", required=True)
+    run = steps.add_parser("run", help="run every snippet once into the run record")
+    run.add_argument("--quick", action="store_true", help="short benchmarks (TRACED_QUICK=1)")
+    run.add_argument("--workers", type=int, default=None, help="untimed runs in parallel")
+    run.add_argument("--root", type=Path, default=catalog.ROOT, help="the project (fixtures)")
+    run.add_argument("--record", type=Path, default=None, help="where to write the record")
+    run.add_argument(
+        "--no-pages", action="store_true", help="no notebooks, no Tested on page (fixture sites)"
+    )
+    tested = steps.add_parser("tested-on", help="write docs/tested-on.md from results/")
+    tested.add_argument("--docs", type=Path, default=catalog.DOCS, help="where to write it")
+    steps.add_parser("where", help="print this build's record path")
+    evidence = steps.add_parser(
+        "evidence", help="fail unless results/ holds a checked record of every release"
+    )
+    evidence.add_argument("--every-release", action="store_true", required=True)
+    evidence.add_argument(
+        "--gpu-job", default="skipped", help="the GPU job's result: `success` requires its record"
+    )
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+
+    if args.step == "where":
+        print(records.shown(records.current_path()))
+        return 0
+    if args.step == "evidence":
+        problems = records.missing_evidence(records.results_dir(), args.gpu_job == "success")
+        for problem in problems:
+            print(f"traced: evidence: {problem}", file=sys.stderr)
+        if not problems:
+            where = records.shown(records.results_dir())
+            print(f"traced: evidence: a checked record of every release in {where}")
+        return 1 if problems else 0
+    if args.step == "tested-on":
+        return _tested_on(args.docs)
+    if args.quick:
+        os.environ["TRACED_QUICK"] = "1"
+    from traced import execute
+
+    record_file = args.record or records.current_path()
+    execute.run(
+        record_file,
+        args.root,
+        workers=args.workers,
+        notebooks_too=not args.no_pages,
+    )
+    return 0 if args.no_pages else _tested_on(args.root / "docs")
+
+
+def _tested_on(docs: Path) -> int:
+    from traced import tested_on
+
+    try:
+        target = tested_on.write(docs)
+    except records.RecordError as error:
+        print(f"traced: tested-on: {error}", file=sys.stderr)
+        return 1
+    print(f"traced: wrote {records.shown(target)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,381 @@
+"""The run step: one job, running every snippet the pages show once, into
+this build's run record (:mod:`traced.records`).
+
+``python -m traced run`` plans the runs from the pages (each fenced snippet,
+its Eager tab when the fence has ``compare="eager"``, the diagrams it asks
+for) and from ``snippets/`` (every snippet, embedded or not), then:
+
+1. runs the untimed snippets in parallel worker processes, one per core by
+   default, each worker importing TensorFlow once and running its snippets
+   one after another with the runner's isolation rules (and the own-process
+   snippets in a new interpreter, as always), longest first by the last
+   record;
+2. runs the timed snippets (benchmarks) one at a time on one worker, with
+   nothing else running beside them, so no published measurement is
+   contended;
+3. executes the notebooks, alone too (:mod:`traced.notebooks`);
+4. writes the record, and the generated "Tested on" page.
+
+Pages then render from the record (:mod:`traced.fence`) and the claim tests
+read it (``tests/conftest.py``). The author's run cache works here as it did
+in the build: under ``TRACED_CACHE=use`` an unchanged snippet is read from it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import multiprocessing
+import os
+import queue
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from traced import cache, catalog, diagram, provenance, records, runner
+
+_log = logging.getLogger("mkdocs.plugins.traced")
+
+
+@dataclass(frozen=True, order=True)
+class Task:
+    """One run a page needs: a snippet, as written or eagerly, and the graphs
+    it must draw from its globals."""
+
+    path: str
+    eager: bool = False
+    diagrams: tuple[str, ...] = ()
+    timeout: float = runner.DEFAULT_TIMEOUT
+
+    @property
+    def key(self) -> str:
+        return records.snippet_key(self.path, self.eager)
+
+    @property
+    def timed(self) -> bool:
+        return catalog.is_timed(self.path)
+
+    @property
+    def label(self) -> str:
+        return f"{self.path} (eager)" if self.eager else self.path
+
+
+def _timeout(options: dict[str, str]) -> float:
+    try:
+        value = float(options.get("timeout", runner.DEFAULT_TIMEOUT))
+    except ValueError:
+        return runner.DEFAULT_TIMEOUT  # the fence reports the bad value
+    return value if value > 0 else runner.DEFAULT_TIMEOUT
+
+
+def plan(root: Path, docs: Path) -> list[Task]:
+    """Every run the pages under ``docs`` need, plus one plain run of every
+    snippet under ``root/snippets``. Options the fence will reject are left
+    to it: it names the page; this only decides what to run."""
+    wanted: dict[str, Task] = {}
+
+    def add(task: Task) -> None:
+        known = wanted.get(task.key)
+        if known is not None:
+            task = Task(
+                task.path,
+                task.eager,
+                tuple(sorted(set(known.diagrams) | set(task.diagrams))),
+                max(known.timeout, task.timeout),
+            )
+        wanted[task.key] = task
+
+    for fences in catalog.page_fences(docs).values():
+        for path, options in fences:
+            if not (root / path).is_file() or not (root / path).resolve().is_relative_to(root):
+                continue  # the fence says "no such file"
+            timeout = _timeout(options)
+            own = catalog.runs_in_own_process(path)
+            names = options.get("diagram", "").split()
+            diagrams = () if own else tuple(sorted(n for n in names if n.isidentifier()))
+            add(Task(path, False, diagrams, timeout))
+            if options.get("compare") == "eager" and not own:
+                add(Task(path, True, (), timeout))
+    if (root / "snippets").is_dir():
+        for path in catalog.all_snippets(root):
+            add(Task(path))
+    return sorted(wanted.values())
+
+
+def perform(task: Task, root: Path) -> dict:
+    """Run ``task`` in this process (a worker, or ``serve`` rerunning an
+    edited snippet): its record entry. The author's cache answers first when
+    ``TRACED_CACHE=use``; a good run is stored in it."""
+    cache_key = cache.key(root, task.path, eager=task.eager, diagrams=task.diagrams)
+    entry = {"timed": task.timed, "digest": catalog.digest(root, task.path)}
+    stored = cache.load(cache_key, quiet=True)
+    if stored is not None:
+        return {
+            **entry,
+            "output": stored.output,
+            "error": None,
+            "figures": stored.figures,
+            "diagrams": stored.diagrams,
+            "diagram_errors": {},
+            "seconds": stored.seconds,
+            "from_cache": True,
+        }
+    run = runner.run_snippet(task.path, root=root, eager=task.eager, timeout=task.timeout)
+    drawn, failed = {}, {}
+    if run.ok:
+        for name in task.diagrams:
+            try:
+                drawn[name] = _draw(run, name, task.path)
+            except diagram.DiagramError as error:
+                failed[name] = str(error)
+    entry.update(
+        output=run.output,
+        error=run.error,
+        figures=run.figures,
+        diagrams=drawn,
+        diagram_errors=failed,
+        seconds=round(run.seconds, 3),
+        from_cache=False,
+    )
+    if run.ok and not failed:
+        stored = cache.Entry(
+            path=task.path,
+            eager=task.eager,
+            output=run.output,
+            figures=run.figures,
+            diagrams=drawn,
+            seconds=run.seconds,
+            created=cache.now(),
+        )
+        cache.save(cache_key, stored)
+    return entry
+
+
+def _draw(run: runner.SnippetRun, name: str, path: str) -> str:
+    if name not in run.namespace:
+        raise diagram.DiagramError(f"diagram: the snippet defines no global `{name}` to draw")
+    title = f"The graph of {name} in {path}, drawn at build time"
+    try:
+        return diagram.svg(run.namespace[name], title)
+    except (TypeError, ValueError) as error:
+        raise diagram.DiagramError(f"diagram `{name}`: {error}") from None
+
+
+# --- Worker processes -------------------------------------------------------------------
+
+
+def _work(inbox, outbox, root: str, switches: dict) -> None:
+    """A worker: import TensorFlow once, say what it runs on, then run tasks
+    until told to stop."""
+    os.environ.update(switches)
+    runner.prepare()
+    outbox.put(("environment", os.getpid(), provenance.environment()))
+    while (task := inbox.get()) is not None:
+        outbox.put(("done", os.getpid(), perform(task, Path(root))))
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.Process
+    inbox: object
+    task: Task | None = None
+    began: float = 0.0
+
+
+@dataclass
+class _Pool:
+    """Long-lived workers, each handed one task at a time."""
+
+    size: int
+    root: Path
+    environment: dict | None = None
+    workers: list[_Worker] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.context = multiprocessing.get_context("spawn")  # never fork TensorFlow's threads
+        self.results = self.context.Queue()
+        self.workers = [self._start() for _ in range(self.size)]
+
+    def _start(self) -> _Worker:
+        inbox = self.context.Queue()
+        switches = {name: os.environ[name] for name in cache.SWITCHES if name in os.environ}
+        process = self.context.Process(
+            target=_work,
+            args=(inbox, self.results, str(self.root), switches),
+            daemon=True,
+            name="traced-worker",
+        )
+        process.start()
+        return _Worker(process, inbox)
+
+    def run(self, tasks: list[Task], entries: dict[str, dict], stats: cache.Stats) -> None:
+        todo = list(tasks)
+        while todo or any(w.task for w in self.workers):
+            for worker in self.workers:
+                if worker.task is None and todo:
+                    worker.task, worker.began = todo.pop(0), time.perf_counter()
+                    worker.inbox.put(worker.task)
+                    _log.info("traced: running %s", worker.task.label)
+            try:
+                kind, pid, payload = self.results.get(timeout=0.5)
+            except queue.Empty:
+                self._replace_the_dead(entries, stats)
+                continue
+            if kind == "environment":
+                self.environment = self.environment or payload
+                continue
+            worker = next(w for w in self.workers if w.process.pid == pid)
+            entries[worker.task.key] = payload
+            _report(worker.task, payload, stats)
+            worker.task = None
+
+    def _replace_the_dead(self, entries: dict[str, dict], stats: cache.Stats) -> None:
+        for worker in list(self.workers):
+            if worker.process.is_alive():
+                continue
+            if worker.task is not None:
+                entries[worker.task.key] = {
+                    "output": "",
+                    "error": f"the run step's worker process ended (exit status "
+                    f"{worker.process.exitcode}) while running {worker.task.path}",
+                    "timed": worker.task.timed,
+                    "digest": catalog.digest(self.root, worker.task.path),
+                    "figures": [],
+                    "diagrams": {},
+                    "diagram_errors": {},
+                    "seconds": round(time.perf_counter() - worker.began, 3),
+                    "from_cache": False,
+                }
+                _report(worker.task, entries[worker.task.key], stats)
+            self.workers.remove(worker)
+            self.workers.append(self._start())
+
+    def shrink(self, size: int) -> None:
+        while len(self.workers) > size:
+            self._stop(self.workers.pop())
+
+    def close(self) -> None:
+        self.shrink(0)
+
+    @staticmethod
+    def _stop(worker: _Worker) -> None:
+        worker.inbox.put(None)
+        worker.process.join(timeout=30)
+        if worker.process.is_alive():
+            worker.process.kill()
+
+
+def _report(task: Task, entry: dict, stats: cache.Stats) -> None:
+    if entry["from_cache"]:
+        stats.cached += 1
+        _log.info("traced: %s from cache", task.label)
+        return
+    stats.ran += 1
+    stats.seconds += entry["seconds"]
+    status = "ok" if entry["error"] is None and not entry["diagram_errors"] else "FAILED"
+    alone = " (alone)" if task.timed else ""
+    _log.info("traced: %s %s in %.1f s%s", task.label, status, entry["seconds"], alone)
+
+
+def _previous_seconds(record_file: Path) -> dict[str, float]:
+    """How long each run took last time, to start the longest first."""
+    try:
+        snippets = records.read(record_file)["snippets"]
+    except records.RecordError:
+        return {}
+    return {key: entry.get("seconds", 0.0) for key, entry in snippets.items()}
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
+def run(
+    record_file: Path,
+    root: Path = catalog.ROOT,
+    docs: Path | None = None,
+    *,
+    workers: int | None = None,
+    notebooks_too: bool = True,
+) -> dict:
+    """Run everything the pages under ``docs`` show, write the record to
+    ``record_file`` and return it."""
+    from traced import notebooks  # nbclient: only where notebooks are executed
+
+    root = root.resolve()
+    docs = docs or root / "docs"
+    began = time.perf_counter()
+    stats = cache.Stats()
+    tasks = plan(root, docs)
+    previous = _previous_seconds(record_file)
+    untimed = sorted(
+        (t for t in tasks if not t.timed), key=lambda t: (-previous.get(t.key, 1.0), t)
+    )
+    timed = [t for t in tasks if t.timed]
+    size = workers or default_workers()
+    _log.info(
+        "traced: %d runs planned: %d untimed on %d workers, then %d timed one at a time",
+        len(tasks),
+        len(untimed),
+        size,
+        len(timed),
+    )
+    entries: dict[str, dict] = {}
+    pool = _Pool(size, root)
+    phases = {}
+    try:
+        pool.run(untimed, entries, stats)
+        phases["untimed"] = time.perf_counter() - began
+        pool.shrink(1)  # timed snippets: nothing else running beside them
+        pool.run(timed, entries, stats)
+        phases["timed"] = time.perf_counter() - began - phases["untimed"]
+        while pool.environment is None:  # no task at all: still say what ran here
+            kind, _, payload = pool.results.get(timeout=600)
+            if kind == "environment":
+                pool.environment = payload
+    finally:
+        pool.close()
+    provenance.adopt(pool.environment)
+    mark = time.perf_counter()
+    ran_notebooks = notebooks.execute_all(root, docs, stats) if notebooks_too else {}
+    phases["notebooks"] = time.perf_counter() - mark
+    environment = provenance.environment()
+    record = {
+        "schema": records.SCHEMA,
+        "complete": True,
+        "release": provenance.release(environment),
+        "device_kind": provenance.device_kind(environment),
+        "session": os.environ.get("TRACED_SESSION", "python -m traced run"),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "quick": os.environ.get("TRACED_QUICK") == "1",
+        "environment": environment,
+        "claims": None,
+        "summary": {},
+        "tests": {},
+        "snippets": dict(sorted(entries.items())),
+        "notebooks": ran_notebooks,
+    }
+    records.write(record_file, record)
+    failed = sorted(
+        key for key, e in entries.items() if e["error"] is not None or e["diagram_errors"]
+    )
+    failed += sorted(name for name, n in ran_notebooks.items() if n["error"] is not None)
+    _log.info(
+        "traced: %d runs: %d run (%.1f s), %d from cache, %d failed; run step %.1f s "
+        "(untimed on %d workers %.1f s, timed alone %.1f s, notebooks alone %.1f s); "
+        "record written to %s",
+        stats.ran + stats.cached,
+        stats.ran,
+        stats.seconds,
+        stats.cached,
+        len(failed),
+        time.perf_counter() - began,
+        size,
+        phases["untimed"],
+        phases["timed"],
+        phases["notebooks"],
+        records.shown(record_file),
+    )
+    for key in failed:
+        _log.warning("traced: %s failed: the page that shows it will not build", key)
+    return record

@@ -1,0 +1,109 @@
+"""A Markdown extension (``traced.extension`` in ``mkdocs.yml``): one job,
+what a page needs around its snippets besides the fence itself.
+
+- tell the fence which page it renders, for its messages (the page is found
+  by its text among ``docs/``: a renderer need not say which file it is);
+- put the provenance line under the title of every page that shows
+  snippets: the run that produced its outputs (TensorFlow, Keras, Python,
+  device, date), and whether the claim tests passed on that very run;
+- hide the rules-of-thumb checkboxes from screen readers.
+
+A Markdown extension, not an MkDocs hook, so any renderer that reads
+``mkdocs.yml``'s ``markdown_extensions`` applies it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from markdown import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+
+from traced import catalog, fence, provenance, records
+
+PLACEHOLDER = "TRACED-PROVENANCE"
+
+# The rules-of-thumb checklists (pymdownx.tasklist) draw a disabled, checked
+# box per rule: decoration, with no label of its own, which screen readers
+# announce as an unlabelled control. Hide the box from them; the text stays.
+_TASK_BOX = '<input type="checkbox" disabled checked/>'
+
+
+def _page_of(text: str, docs: Path) -> str | None:
+    """The page under ``docs`` whose Markdown is ``text``, as ``docs/<page>``."""
+    wanted = text.strip()
+    title = next((line for line in wanted.splitlines() if line.startswith("# ")), None)
+    by_title = None
+    for file in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        source = file.read_text(encoding="utf-8").strip()
+        name = f"docs/{file.relative_to(docs).as_posix()}"
+        if source == wanted:
+            return name
+        if title and by_title is None and title in source.splitlines():
+            by_title = name
+    return by_title
+
+
+class _Provenance(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        fence.start_page(_page_of(text, fence.root / "docs") or fence.page)
+        self.md.traced_page = fence.page
+        if not catalog.embedded_paths(text):
+            return lines
+        # Right under the page title, so a reader sees it before any output.
+        at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+        return [*lines[:at], "", f'<p class="traced-provenance">{PLACEHOLDER}</p>', "", *lines[at:]]
+
+
+class _Stamp(Postprocessor):
+    def run(self, text: str) -> str:
+        text = text.replace(
+            _TASK_BOX, '<input type="checkbox" disabled checked aria-hidden="true"/>'
+        )
+        if PLACEHOLDER in text:
+            text = text.replace(PLACEHOLDER, provenance_text(fence.cached_on_page()))
+        return text
+
+
+def provenance_text(cached: int = 0) -> str:
+    """The line under a page's title: which run produced its outputs, and
+    whether the claims passed on it."""
+    try:
+        data = fence.record()
+    except fence.FenceError:
+        data = {}  # the page's fences say why; the line says what it can
+    env = fence.environment() if data else provenance.environment()
+    date = data.get("date", "")[:10] or provenance.build_date()
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        date = provenance.build_date()
+    text = (
+        f"Every output on this page comes from one recorded run of its examples on "
+        f"{date}, by TensorFlow {env['tensorflow']}, Keras {env['keras']} and "
+        f"Python {env['python']} on {env['device']}."
+    )
+    if records.checked(data):
+        scope = "the test suite" if data["claims"] == "all" else "the claim tests"
+        text += f" Before publishing, {scope} checked the page's claims against that very run."
+    elif data.get("claims"):
+        text += " Claims about these outputs FAILED on this run: it is not for publishing."
+    else:
+        text += " The claims about them have not been checked on this run (an author's preview)."
+    if cached:
+        text += (
+            f" {cached} of its outputs came from the author's run cache: runs made "
+            "earlier with these same versions and sources."
+        )
+    return text
+
+
+class TracedExtension(Extension):
+    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.preprocessors.register(_Provenance(md), "traced_provenance", 40)
+        md.postprocessors.register(_Stamp(md), "traced_stamp", 0)
+
+
+def makeExtension(**kwargs) -> TracedExtension:  # noqa: N802 (Python-Markdown's name)
+    return TracedExtension(**kwargs)
