@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, mkdocs_build, record_file
 from traced import catalog, records, tested_on
 
 BUILD = {"tensorflow": "2.21.0", "keras": "3.15.1", "python": "3.11.7", "device": "CPU (x86_64)"}
@@ -162,4 +162,33 @@ def test_evidence_names_each_missing_or_unchecked_release(tmp_path):
     assert records.missing_evidence(tmp_path, gpu=False)[0].endswith(
         "2.19-cpu.json: not a JSON record (Expecting property name enclosed in double "
         "quotes: line 1 column 2 (char 1))"
+    )
+
+
+def test_a_claim_failing_on_the_record_names_the_test_and_the_snippet(tmp_path):
+    """The gate `nox -s docs` stands on: the claims run on the very record the
+    site would render, and one that fails there names itself and the snippet
+    it read (the session then stops before rendering, with no site/)."""
+    mine = record_file() or records.current_path()
+    if not mine.is_file():
+        pytest.skip(f"needs this build's record, {mine}: run `python -m traced run`")
+    data = records.read(mine)
+    entry = data["snippets"]["snippets/profiler/profile_steps.py"]
+    shown = entry["output"].splitlines()
+    top = next(i for i, line in enumerate(shown) if line.startswith("  op type")) + 1
+    entry["output"] = "\n".join(shown[:top] + shown[top + 1 :]) + "\n"  # lost its top row
+    broken = tmp_path / "record.json"
+    records.write(broken, data)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:xdist", "-o", "addopts=", "-q"]
+        + [f"--record={broken}", "--claims", "tests/test_profiler.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert (
+        "traced: claim failed: tests/test_profiler.py::test_profile_summary_is_read_from_the_"
+        "trace on snippets/profiler/profile_steps.py" in run.stdout.splitlines()
     )
