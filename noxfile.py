@@ -14,7 +14,6 @@ nox.options.sessions = ["tests", "lint"]
 
 PYTHON = "3.11"
 ENV = {
-    "NO_MKDOCS_2_WARNING": "1",  # mkdocs-material's end-of-life banner
     # A fixed hash seed: set order shows in some outputs (AutoGraph's generated
     # `nonlocal` lines), and two builds must give the same pages.
     "PYTHONHASHSEED": "0",
@@ -205,11 +204,14 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, venv_backend="uv")
 def lock(session: nox.Session) -> None:
-    """Refresh requirements/lock.txt: the versions `docs`, `serve` and `tests` install."""
+    """Refresh requirements/lock.txt: the versions `docs`, `serve`, `tests`,
+    `browser` and `lint` install. Versions already locked are kept unless
+    asked: `nox -s lock -- --upgrade-package mkdocs-material`, or `-- --upgrade`."""
     session.install("uv")
     session.run(
         "uv", "pip", "compile", "pyproject.toml",
-        "--extra", "cpu", "--extra", "tests", "--extra", "browser",
+        "--extra", "cpu", "--extra", "tests", "--extra", "browser", "--extra", "lint",
         "--python-version", PYTHON, "--python-platform", "x86_64-manylinux_2_28",
         "--no-header", "--annotation-style", "line", "--quiet", "-o", LOCK,
+        *session.posargs,
     )  # fmt: skip

@@ -275,6 +275,6 @@ def mkdocs_build(
         args,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        env={**os.environ, **env},
         timeout=600,
     )
