@@ -308,9 +308,17 @@ def run(
     stats = cache.Stats()
     tasks = plan(root, docs)
     previous = _previous_seconds(record_file)
-    untimed = sorted(
-        (t for t in tasks if not t.timed), key=lambda t: (-previous.get(t.key, 1.0), t)
-    )
+
+    def expected(task: Task) -> float:
+        # Last record's time; without one, a new interpreter's start (and its
+        # TensorFlow import) makes a snippet that runs in its own process, or
+        # starts one (saved_model_cli), the longest.
+        if task.key in previous:
+            return previous[task.key]
+        starts = "import subprocess" in (root / task.path).read_text(encoding="utf-8")
+        return 10.0 if starts or catalog.runs_in_own_process(task.path) else 1.0
+
+    untimed = sorted((t for t in tasks if not t.timed), key=lambda t: (-expected(t), t))
     timed = [t for t in tasks if t.timed]
     size = workers or default_workers()
     _log.info(
