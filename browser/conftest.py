@@ -71,6 +71,27 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "permissions": ["clipboard-read", "clipboard-write"]}
 
 
+class _Record:
+    """The run record the site was rendered from, read as the page shows it."""
+
+    def __init__(self, data: dict, docs: Path):
+        self.data, self.docs = data, docs
+
+    def outputs_on(self, page: str) -> list[str]:
+        """The outputs a page shows, in page order, as the fence renders them."""
+        from traced import catalog, records
+
+        return records.outputs_shown(self.data, catalog.page_fences(self.docs)[page])
+
+
+@pytest.fixture(scope="session")
+def record() -> _Record:
+    """This build's run record (the site under test was rendered from it)."""
+    from traced import catalog, records
+
+    return _Record(records.read(records.current_path()), catalog.DOCS)
+
+
 def pages(site_dir: Path) -> list[str]:
     """Every page of the site, as a path under the base URL."""
     found = []

@@ -23,7 +23,7 @@ from conftest import (
     run,
     run_step,
 )
-from traced import catalog, cleaning, provenance, runner
+from traced import catalog, cleaning, provenance, records, runner
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -69,7 +69,7 @@ def _outputs_on(html: str) -> list[str]:
     """The text of every output block on a page, as a reader sees it."""
     import html as html_module
 
-    blocks = re.findall(r'<div class="traced-output[^"]*">.*?<code>(.*?)</code>', html, re.S)
+    blocks = re.findall(r'<div class="traced-output[^"]*">.*?<code[^>]*>(.*?)</code>', html, re.S)
     return [html_module.unescape(re.sub(r"<[^>]+>", "", block)).rstrip() for block in blocks]
 
 
@@ -80,13 +80,7 @@ def test_every_output_on_the_site_is_the_records(whole_site):
     for page, fences in catalog.page_fences().items():
         html_file = site / re.sub(r"(index)?\.md$", "", page) / "index.html"
         shown = _outputs_on(html_file.read_text(encoding="utf-8"))
-        expected = []
-        for path, options in fences:
-            output = data["snippets"][path]["output"]
-            if options.get("compare") == "eager":
-                expected += [output or "(no output)", data["snippets"][path + "#eager"]["output"]]
-            elif output.strip() or options.get("show") == "output":
-                expected.append(output or "(no output)")
+        expected = records.outputs_shown(data, fences)
         assert [_as_rendered(text) for text in shown] == [_as_rendered(t) for t in expected], page
 
 
@@ -296,6 +290,8 @@ def test_whole_site_builds_strictly(whole_site):
     assert (notebook / "performance-benchmark.ipynb").is_file()
     assert 'href="performance-benchmark.ipynb" title="Download this notebook"' in notebook_html
     assert "data:image/png;base64" in notebook_html
+    assert 'alt="Line chart of the median time per call' in notebook_html  # described
+    assert "No description has been provided" not in notebook_html
     assert (notebook / ".." / "bench.py").resolve().is_file()  # what the notebook imports
     assert "oneDNN custom operations" not in notebook_html  # no C++ log lines
     tested = _text((tmp_path / "site" / "tested-on" / "index.html").read_text(encoding="utf-8"))

@@ -6,7 +6,9 @@ what a page needs around its snippets besides the fence itself.
 - put the provenance line under the title of every page that shows
   snippets: the run that produced its outputs (TensorFlow, Keras, Python,
   device, date), and whether the claim tests passed on that very run;
-- hide the rules-of-thumb checkboxes from screen readers.
+- hide the rules-of-thumb checkboxes from screen readers;
+- make output blocks focusable (they scroll sideways), and link each
+  snippet's title to its file in the repository when one is known.
 
 A Markdown extension, not an MkDocs hook, so any renderer that reads
 ``mkdocs.yml``'s ``markdown_extensions`` applies it.
@@ -15,6 +17,7 @@ A Markdown extension, not an MkDocs hook, so any renderer that reads
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from markdown import Extension
@@ -58,14 +61,39 @@ class _Provenance(Preprocessor):
         return [*lines[:at], "", f'<p class="traced-provenance">{PLACEHOLDER}</p>', "", *lines[at:]]
 
 
+# An output block's code: it scrolls sideways when wider than the screen, so
+# it must be reachable by keyboard (axe: scrollable-region-focusable).
+_OUTPUT_CODE = re.compile(
+    r'(<div class="traced-output[^"]*">(?:(?!</div>).)*?<pre>)(<span></span>)?<code>', re.S
+)
+_SNIPPET_TITLE = re.compile(r'<span class="filename">(snippets/[\w/.-]+\.py)</span>')
+
+
 class _Stamp(Postprocessor):
     def run(self, text: str) -> str:
         text = text.replace(
             _TASK_BOX, '<input type="checkbox" disabled checked aria-hidden="true"/>'
         )
+        text = _OUTPUT_CODE.sub(r'\1\2<code tabindex="0">', text)
+        text = _SNIPPET_TITLE.sub(_linked_title, text)
         if PLACEHOLDER in text:
             text = text.replace(PLACEHOLDER, provenance_text(fence.cached_on_page()))
         return text
+
+
+def _linked_title(match: re.Match) -> str:
+    """A snippet's title links to its file in the repository, at the commit
+    that built the page (``TRACED_REPO_URL``, ``TRACED_REPO_REF``; CI sets
+    them), and stays plain text where no repository is known."""
+    repo = os.environ.get("TRACED_REPO_URL", "").rstrip("/")
+    if not repo:
+        return match.group(0)
+    ref = os.environ.get("TRACED_REPO_REF", "main")
+    path = match.group(1)
+    return (
+        f'<span class="filename"><a href="{repo}/blob/{ref}/{path}" '
+        f'title="{path} in the repository">{path}</a></span>'
+    )
 
 
 def provenance_text(cached: int = 0) -> str:

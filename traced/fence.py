@@ -159,7 +159,7 @@ def validator(language: str, inputs: dict, options: dict, attrs: dict, md: Any) 
 def formatter(
     src: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any
 ) -> str:
-    """Run the named snippet and render its source and output, or fail closed."""
+    """Render the named snippet's source and its recorded output, or fail closed."""
     path = src.strip()
     global page
     page = getattr(md, "traced_page", page)
@@ -260,7 +260,10 @@ def _render(
         output = _output(run)
         parts.append(_collapsed("Output", output) if collapse == "output" else output)
     for number, svg in enumerate(run["figures"], 1):
-        caption = f"Figure {number} of <code>{path}</code>, drawn when this page was built"
+        caption = (
+            f"Figure {number} of <code>{path}</code>, drawn when this page was built: "
+            "a chart of the measurements in the output above, which lists its data"
+        )
         parts.append(_figure(svg, caption))
     for name in diagrams:
         caption = f"The graph of <code>{name}</code> in <code>{path}</code>, drawn at build time"
@@ -316,7 +319,11 @@ def _source(path: str) -> str:
 def _figure(svg: str, caption: str) -> str:
     # One line, no blank lines: Markdown keeps a raw HTML block intact.
     svg = re.sub(r"\n\s*", " ", svg)
-    return f'<figure class="traced-figure">{svg}<figcaption>{caption}</figcaption></figure>'
+    # Focusable: on a narrow screen the figure scrolls sideways, by keyboard too.
+    return (
+        f'<figure class="traced-figure" tabindex="0">{svg}'
+        f"<figcaption>{caption}</figcaption></figure>"
+    )
 
 
 def _output(run: dict, title: str = "Output") -> str:

@@ -16,6 +16,7 @@ copy of ``bench.py`` beside the executed notebook is offered with it.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import shutil
 import time
@@ -113,7 +114,23 @@ def run(notebook: Path, kernel_dir: Path) -> str:
                 output.text = clean(output.text)
                 if not output.text.strip():
                     continue  # only log lines were there
+            if "image/png" in output.get("data", {}):
+                _describe(output, cell.metadata.get("alt"), notebook.name)
             kept.append(output)
         cell.outputs = kept
         cell.metadata.pop("execution", None)  # timestamps: builds would differ
     return nbformat.writes(nb)
+
+
+def _describe(output, alt: str | None, name: str) -> None:
+    """Give a chart its text alternative: the cell's ``alt`` metadata, as the
+    ``alt`` of an HTML image the renderer prefers over the bare PNG. A chart
+    without one fails the build: no image reaches a page undescribed."""
+    if not alt:
+        raise NotebookError(
+            f"{name}: a cell draws a chart but has no `alt` in its metadata to describe it"
+        )
+    png = output.data["image/png"]
+    output.data["text/html"] = (
+        f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt, quote=True)}">'
+    )

@@ -228,6 +228,20 @@ def note(
     return f'\n\n<a id="{anchor(path, eager)}"></a>' + "".join(f"\n\n{p}" for p in parts)
 
 
+def outputs_shown(data: dict, fences: list[tuple[str, dict[str, str]]]) -> list[str]:
+    """The output blocks a page with these fences (:func:`catalog.page_fences`)
+    shows, in page order, as the fence renders them from ``data``: what the
+    tests compare a rendered page with."""
+    shown = []
+    for path, options in fences:
+        output = data["snippets"][path]["output"]
+        if options.get("compare") == "eager":
+            shown += [output or "(no output)", data["snippets"][f"{path}#eager"]["output"]]
+        elif output.strip() or options.get("show") == "output":
+            shown.append(output or "(no output)")
+    return shown
+
+
 def checked(data: dict) -> bool:
     """Whether claims ran on this record's outputs and none failed."""
     summary = data.get("summary") or {}
