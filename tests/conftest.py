@@ -251,7 +251,17 @@ _plain: dict[str, subprocess.CompletedProcess] = {}
 
 def plain_run(path: str) -> subprocess.CompletedProcess:
     """``python <path>`` in a fresh interpreter, stdout and stderr apart:
-    for claims about where output goes when a reader runs the file."""
+    for claims about where output goes when a reader runs the file. From the
+    record when one is given (catalog.PLAIN_RUNS), else run here."""
+    data = recorded()
+    if data is not None:
+        entry = data["snippets"].get(f"{path}#plain")
+        assert entry is not None, (
+            f"{path} is not in catalog.PLAIN_RUNS: the record has no plain run"
+        )
+        return subprocess.CompletedProcess(
+            [sys.executable, path], entry["returncode"], entry["stdout"], entry["stderr"]
+        )
     if path not in _plain:
         _plain[path] = subprocess.run(
             [sys.executable, path],

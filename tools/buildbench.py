@@ -142,7 +142,7 @@ def main() -> None:
         cold = timed(
             [
                 [python, "-m", "traced", "run"],
-                [python, "-m", "pytest", f"--record={record_file}", "--claims", "-q"],
+                [python, "-m", "pytest", f"--record={record_file}", "--claims", "-n", "0", "-q"],
                 [python, "-m", "traced", "tested-on"],
                 [python, "-m", "mkdocs", "build", "--strict", "-d", str(work / "site")],
             ],

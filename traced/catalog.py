@@ -47,6 +47,14 @@ def runs_in_own_process(path: str) -> bool:
     return path in OWN_PROCESS
 
 
+PLAIN_RUNS = frozenset(
+    {"snippets/retracing/retracing_warning.py", "snippets/side_effects/print_vs_tf_print.py"}
+)
+"""Snippets the run step also runs as ``python <snippet>`` in a new
+interpreter, keeping stdout and stderr apart (``path#plain`` in the record):
+the pages claim where their output goes when a reader runs the file."""
+
+
 def all_snippets(root: Path = ROOT) -> list[str]:
     """Every snippet file, relative to ``root``."""
     return sorted(

@@ -28,6 +28,8 @@ import logging
 import multiprocessing
 import os
 import queue
+import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,10 +48,12 @@ class Task:
     eager: bool = False
     diagrams: tuple[str, ...] = ()
     timeout: float = runner.DEFAULT_TIMEOUT
+    plain: bool = False
+    """Run as ``python <snippet>``, stdout and stderr kept apart (catalog.PLAIN_RUNS)."""
 
     @property
     def key(self) -> str:
-        return records.snippet_key(self.path, self.eager)
+        return f"{self.path}#plain" if self.plain else records.snippet_key(self.path, self.eager)
 
     @property
     def timed(self) -> bool:
@@ -57,6 +61,8 @@ class Task:
 
     @property
     def label(self) -> str:
+        if self.plain:
+            return f"{self.path} (python {Path(self.path).name})"
         return f"{self.path} (eager)" if self.eager else self.path
 
 
@@ -99,6 +105,8 @@ def plan(root: Path, docs: Path) -> list[Task]:
     if (root / "snippets").is_dir():
         for path in catalog.all_snippets(root):
             add(Task(path))
+            if path in catalog.PLAIN_RUNS:
+                add(Task(path, plain=True))
     return sorted(wanted.values())
 
 
@@ -106,8 +114,10 @@ def perform(task: Task, root: Path) -> dict:
     """Run ``task`` in this process (a worker, or ``serve`` rerunning an
     edited snippet): its record entry. The author's cache answers first when
     ``TRACED_CACHE=use``; a good run is stored in it."""
-    cache_key = cache.key(root, task.path, eager=task.eager, diagrams=task.diagrams)
     entry = {"timed": task.timed, "digest": catalog.digest(root, task.path)}
+    if task.plain:
+        return {**entry, **_plain_run(task, root)}
+    cache_key = cache.key(root, task.path, eager=task.eager, diagrams=task.diagrams)
     stored = cache.load(cache_key, quiet=True)
     if stored is not None:
         return {
@@ -149,6 +159,35 @@ def perform(task: Task, root: Path) -> dict:
         )
         cache.save(cache_key, stored)
     return entry
+
+
+def _plain_run(task: Task, root: Path) -> dict:
+    """``python <snippet>`` in a new interpreter, as a reader runs it, with
+    stdout and stderr apart (cleaned like every output)."""
+    from traced.cleaning import clean
+
+    began = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, task.path],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"},
+        timeout=task.timeout,
+        check=False,
+    )
+    return {
+        "output": "",
+        "stdout": clean(done.stdout, root, snippet=task.path),
+        "stderr": clean(done.stderr, root, snippet=task.path),
+        "returncode": done.returncode,
+        "error": None,
+        "figures": [],
+        "diagrams": {},
+        "diagram_errors": {},
+        "seconds": round(time.perf_counter() - began, 3),
+        "from_cache": False,
+    }
 
 
 def _draw(run: runner.SnippetRun, name: str, path: str) -> str:
@@ -316,7 +355,8 @@ def run(
         if task.key in previous:
             return previous[task.key]
         starts = "import subprocess" in (root / task.path).read_text(encoding="utf-8")
-        return 10.0 if starts or catalog.runs_in_own_process(task.path) else 1.0
+        own = starts or task.plain or catalog.runs_in_own_process(task.path)
+        return 10.0 if own else 1.0
 
     untimed = sorted((t for t in tasks if not t.timed), key=lambda t: (-expected(t), t))
     timed = [t for t in tasks if t.timed]

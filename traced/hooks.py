@@ -18,6 +18,7 @@ What these add:
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -32,6 +33,12 @@ def on_startup(command, dirty=False, **_):
         from traced import runner
 
         runner.prepare()  # once, so a snippet edit costs only its own run
+        # MkDocs warns on every --dirty rebuild that navigation may be stale,
+        # which `strict: true` turns into an aborted reload. A preview's
+        # navigation is rebuilt in full at start; keep strict for the rest.
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: "'dirty' build is being performed" not in record.getMessage()
+        )
 
 
 def on_config(config, **_):
