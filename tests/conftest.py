@@ -67,16 +67,12 @@ def record_file() -> Path | None:
     return _record.get("file")
 
 
-def run_step(root: Path, record: Path, workers: int = 1) -> subprocess.CompletedProcess:
-    """``python -m traced run`` for a fixture site: its snippets into ``record``."""
-    return subprocess.run(
-        [sys.executable, "-m", "traced", "run", "--root", str(root), "--record", str(record)]
-        + ["--no-pages", "--workers", str(workers)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TRACED_CACHE": "off"},
-        timeout=600,
-    )
+def run_step(root: Path, record: Path) -> dict:
+    """The run step for a fixture site, in this process (TensorFlow is
+    imported once per test worker): its snippets into ``record``, returned."""
+    from traced import execute
+
+    return execute.run(record, root, workers=0, notebooks_too=False)
 
 
 def run(path: str, eager: bool = False) -> runner.SnippetRun:

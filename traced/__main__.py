@@ -26,7 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     steps = parser.add_subparsers(dest="step", required=True)
     run = steps.add_parser("run", help="run every snippet once into the run record")
     run.add_argument("--quick", action="store_true", help="short benchmarks (TRACED_QUICK=1)")
-    run.add_argument("--workers", type=int, default=None, help="untimed runs in parallel")
+    run.add_argument(
+        "--workers", type=int, default=None, help="untimed runs in parallel (0: in this process)"
+    )
     run.add_argument("--root", type=Path, default=catalog.ROOT, help="the project (fixtures)")
     run.add_argument("--record", type=Path, default=None, help="where to write the record")
     run.add_argument(

@@ -338,7 +338,9 @@ def run(
     notebooks_too: bool = True,
 ) -> dict:
     """Run everything the pages under ``docs`` show, write the record to
-    ``record_file`` and return it."""
+    ``record_file`` and return it. ``workers``: how many worker processes run
+    the untimed snippets (one per core by default); 0 runs everything in this
+    process, one after another."""
     from traced import notebooks  # nbclient: only where notebooks are executed
 
     root = root.resolve()
@@ -360,7 +362,7 @@ def run(
 
     untimed = sorted((t for t in tasks if not t.timed), key=lambda t: (-expected(t), t))
     timed = [t for t in tasks if t.timed]
-    size = workers or default_workers()
+    size = default_workers() if workers is None else workers
     _log.info(
         "traced: %d runs planned: %d untimed on %d workers, then %d timed one at a time",
         len(tasks),
@@ -369,21 +371,33 @@ def run(
         len(timed),
     )
     entries: dict[str, dict] = {}
-    pool = _Pool(size, root)
     phases = {}
-    try:
-        pool.run(untimed, entries, stats)
-        phases["untimed"] = time.perf_counter() - began
-        pool.shrink(1)  # timed snippets: nothing else running beside them
-        pool.run(timed, entries, stats)
-        phases["timed"] = time.perf_counter() - began - phases["untimed"]
-        while pool.environment is None:  # no task at all: still say what ran here
-            kind, _, payload = pool.results.get(timeout=600)
-            if kind == "environment":
-                pool.environment = payload
-    finally:
-        pool.close()
-    provenance.adopt(pool.environment)
+    if size == 0:  # in this process, one run after another (a test's fixture site)
+        runner.prepare()
+        for phase, batch in (("untimed", untimed), ("timed", timed)):
+            mark = time.perf_counter()
+            for task in batch:
+                _log.info("traced: running %s", task.label)
+                entries[task.key] = perform(task, root)
+                _report(task, entries[task.key], stats)
+            phases[phase] = time.perf_counter() - mark
+        environment = provenance.environment()
+    else:
+        pool = _Pool(size, root)
+        try:
+            pool.run(untimed, entries, stats)
+            phases["untimed"] = time.perf_counter() - began
+            pool.shrink(1)  # timed snippets: nothing else running beside them
+            pool.run(timed, entries, stats)
+            phases["timed"] = time.perf_counter() - began - phases["untimed"]
+            while pool.environment is None:  # no task at all: still say what ran here
+                kind, _, payload = pool.results.get(timeout=600)
+                if kind == "environment":
+                    pool.environment = payload
+        finally:
+            pool.close()
+        environment = pool.environment
+    provenance.adopt(environment)
     mark = time.perf_counter()
     ran_notebooks = notebooks.execute_all(root, docs, stats) if notebooks_too else {}
     phases["notebooks"] = time.perf_counter() - mark
