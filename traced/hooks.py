@@ -9,7 +9,8 @@ What these add:
 - under ``mkdocs serve``, the fence reruns a snippet edited since the record
   was made (through the author's cache) instead of failing, with TensorFlow
   imported once when serving starts; and with ``--dirty`` (``nox -s serve``)
-  a reload re-renders only the pages whose prose or snippets changed;
+  a reload re-renders only the pages whose prose or snippets changed, edits
+  noticed within 0.1 s;
 - the fence resolves snippet paths against the folder of ``mkdocs.yml``
   (fixture sites; the project's own default is the checkout);
 - MkDocs validates anchors against a page's own HTML only; the Tested on
@@ -39,6 +40,24 @@ def on_startup(command, dirty=False, **_):
         logging.getLogger("mkdocs.commands.build").addFilter(
             lambda record: "'dirty' build is being performed" not in record.getMessage()
         )
+
+
+def on_serve(server, config, builder, **_):
+    """MkDocs looks for edits every 0.5 s; poll every 0.1 s, so a saved page
+    shows sooner. (No public setting: the watches are made again on a new
+    observer. Should MkDocs change this, serving goes on at its own pace.)"""
+    try:
+        from watchdog.observers.polling import PollingObserver
+
+        watched = list(server._watch_refs)
+        for path in watched:
+            server.unwatch(path)
+        server.observer = PollingObserver(timeout=0.1)
+        for path in watched:
+            server.watch(path)
+    except (AttributeError, ImportError, KeyError):
+        pass
+    return server
 
 
 def on_config(config, **_):
