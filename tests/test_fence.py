@@ -215,19 +215,7 @@ def _record_of(tmp_path: Path, *paths: str) -> Path:
     """A run record of ``paths`` under the fence fixture, made by the run
     step's own function, in this process."""
     entries = {p: execute.perform(execute.Task(p), FIXTURE) for p in paths}
-    env = provenance.environment()
-    data = {
-        "schema": records.SCHEMA,
-        "complete": True,
-        "release": provenance.release(env),
-        "device_kind": provenance.device_kind(env),
-        "date": "2026-12-02T10:00:00+00:00",
-        "environment": env,
-        "claims": "all",
-        "summary": {"passed": 1},
-        "tests": {},
-        "snippets": entries,
-    }
+    data = records.new(provenance.environment(), entries, claims="all", summary={"passed": 1})
     records.write(tmp_path / "record.json", data)
     return tmp_path / "record.json"
 

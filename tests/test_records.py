@@ -45,18 +45,22 @@ def _record(release: str, output: str, failed: tuple[str, ...] = ()) -> records.
     return records.Record(f"{release}-cpu.json", data)
 
 
-def test_partial_run_adds_no_outcomes_to_the_record(tmp_path):
-    record = tmp_path / "2.21-cpu.json"
-    data = {**_record("2.21", "new\n").data, "claims": None, "tests": {}, "summary": {}}
-    records.write(record, data)
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:xdist", "-o", "addopts=", "-q"]
-        + [f"--record={record}", "-k", "test_every_snippet_is_embedded_in_a_page"],
+def _pytest(*args: str) -> subprocess.CompletedProcess:
+    """The test suite in a new process, one worker, with ``args``."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:xdist", "-o", "addopts=", "-q", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=300,
     )
+
+
+def test_partial_run_adds_no_outcomes_to_the_record(tmp_path):
+    record = tmp_path / "2.21-cpu.json"
+    data = {**_record("2.21", "new\n").data, "claims": None, "tests": {}, "summary": {}}
+    records.write(record, data)
+    run = _pytest(f"--record={record}", "-k", "test_every_snippet_is_embedded_in_a_page")
     assert run.returncode == 0, run.stdout + run.stderr
     assert "outcomes not added to" in run.stdout and "partial run: -k" in run.stdout
     assert records.read(record) == data
@@ -179,14 +183,7 @@ def test_a_claim_failing_on_the_record_names_the_test_and_the_snippet(tmp_path):
     entry["output"] = "\n".join(shown[:top] + shown[top + 1 :]) + "\n"  # lost its top row
     broken = tmp_path / "record.json"
     records.write(broken, data)
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:xdist", "-o", "addopts=", "-q"]
-        + [f"--record={broken}", "--claims", "tests/test_profiler.py"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    run = _pytest(f"--record={broken}", "--claims", "tests/test_profiler.py")
     assert run.returncode == 1, run.stdout + run.stderr
     assert (
         "traced: claim failed: tests/test_profiler.py::test_profile_summary_is_read_from_the_"

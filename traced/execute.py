@@ -23,7 +23,6 @@ in the build: under ``TRACED_CACHE=use`` an unchanged snippet is read from it.
 
 from __future__ import annotations
 
-import datetime
 import logging
 import multiprocessing
 import os
@@ -401,22 +400,7 @@ def run(
     mark = time.perf_counter()
     ran_notebooks = notebooks.execute_all(root, docs, stats) if notebooks_too else {}
     phases["notebooks"] = time.perf_counter() - mark
-    environment = provenance.environment()
-    record = {
-        "schema": records.SCHEMA,
-        "complete": True,
-        "release": provenance.release(environment),
-        "device_kind": provenance.device_kind(environment),
-        "session": os.environ.get("TRACED_SESSION", "python -m traced run"),
-        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "quick": os.environ.get("TRACED_QUICK") == "1",
-        "environment": environment,
-        "claims": None,
-        "summary": {},
-        "tests": {},
-        "snippets": dict(sorted(entries.items())),
-        "notebooks": ran_notebooks,
-    }
+    record = records.new(provenance.environment(), entries, notebooks=ran_notebooks)
     records.write(record_file, record)
     failed = sorted(
         key for key, e in entries.items() if e["error"] is not None or e["diagram_errors"]

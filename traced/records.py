@@ -30,6 +30,7 @@ A record holds:
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import importlib.metadata
 import json
@@ -38,7 +39,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from traced import catalog
+from traced import catalog, provenance
 
 SCHEMA = 2
 
@@ -104,6 +105,27 @@ def read(file: Path) -> dict:
     if data.get("complete") is not True:
         raise RecordError(f"{file}: incomplete record: its run did not finish")
     return data
+
+
+def new(environment: dict[str, str], snippets: dict[str, dict], **fields) -> dict:
+    """A complete record of ``snippets`` run on ``environment``, no claims
+    run on it yet; ``fields`` add to it or replace (``notebooks``, ``date``)."""
+    return {
+        "schema": SCHEMA,
+        "complete": True,
+        "release": provenance.release(environment),
+        "device_kind": provenance.device_kind(environment),
+        "session": os.environ.get("TRACED_SESSION", "python -m traced run"),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "quick": os.environ.get("TRACED_QUICK") == "1",
+        "environment": environment,
+        "claims": None,
+        "summary": {},
+        "tests": {},
+        "snippets": dict(sorted(snippets.items())),
+        "notebooks": {},
+        **fields,
+    }
 
 
 def write(file: Path, data: dict) -> None:
