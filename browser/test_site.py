@@ -10,6 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from conftest import ROOT, pages
+from traced import records
 
 PHONE = {"width": 390, "height": 844}
 
@@ -170,11 +171,6 @@ SHOTS = ROOT / "build" / "screenshots"
 PHONE_PAGES = ["/performance/", "/autograph/", "/where-graphs-hide/"]
 
 
-def _as_rendered(text: str) -> str:
-    """What a reader sees of an output: tabs as spaces, no trailing blanks."""
-    return "\n".join(line.rstrip() for line in text.expandtabs(4).rstrip().splitlines())
-
-
 @pytest.mark.parametrize("path", PHONE_PAGES)
 def test_outputs_keep_their_lines_at_phone_width(page: Page, base_url, record, path):
     """At 390 px every output block shows the record's output line for line:
@@ -193,14 +189,16 @@ def test_outputs_keep_their_lines_at_phone_width(page: Page, base_url, record, p
         }))"""
     )
     expected = record.outputs_on(path.strip("/") + ".md")
-    assert [_as_rendered(b["text"]) for b in shown] == [_as_rendered(t) for t in expected]
+    assert [records.as_rendered(b["text"]) for b in shown] == [
+        records.as_rendered(t) for t in expected
+    ]
     for block, text in zip(shown, expected, strict=True):
         assert block["whiteSpace"] == "pre", block
         # A block wider than the screen can be scrolled from the keyboard too
         # (Material drops the tab stop of one that fits).
         assert block["tabindex"] == "0" or not block["scrolls"], block
         # Height in lines (padding adds at most one): no line was wrapped.
-        assert block["lines"] <= len(_as_rendered(text).splitlines()) + 1, (block, text)
+        assert block["lines"] <= len(records.as_rendered(text).splitlines()) + 1, (block, text)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{path.strip('/')}-390-light.png"), full_page=True)
 

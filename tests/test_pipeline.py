@@ -81,14 +81,8 @@ def test_every_output_on_the_site_is_the_records(whole_site):
         html_file = site / re.sub(r"(index)?\.md$", "", page) / "index.html"
         shown = _outputs_on(html_file.read_text(encoding="utf-8"))
         expected = records.outputs_shown(data, fences)
-        assert [_as_rendered(text) for text in shown] == [_as_rendered(t) for t in expected], page
-
-
-def _as_rendered(text: str) -> str:
-    """What Python-Markdown does to a code block's whitespace, invisible to a
-    reader: tabs expanded (TensorFlow indents `[[{{node ...}}]]` with one),
-    trailing blanks dropped."""
-    return "\n".join(line.rstrip() for line in text.expandtabs(4).rstrip().splitlines())
+        rendered = [records.as_rendered(text) for text in expected]
+        assert [records.as_rendered(text) for text in shown] == rendered, page
 
 
 def test_outputs_do_not_depend_on_order_or_process():

@@ -23,8 +23,7 @@ import hashlib
 import json
 import logging
 import os
-import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from traced import catalog, provenance, runner
@@ -40,16 +39,12 @@ _memo: dict[tuple[str, str, bool], runner.SnippetRun] = {}
 
 @dataclass
 class Stats:
-    """What a build did, for its closing summary line."""
+    """What a run step did, for its closing summary line."""
 
     ran: int = 0
     cached: int = 0
     seconds: float = 0.0
     """Sum of the snippets' own run times."""
-    started: float = field(default_factory=time.perf_counter)
-
-
-stats = Stats()
 
 
 def mode() -> str:
@@ -64,28 +59,20 @@ def directory() -> Path:
 
 
 def forget() -> None:
-    """A new build: every snippet runs (or is looked up) again."""
-    global stats
+    """Every snippet runs again in this process (tests)."""
     _memo.clear()
-    stats = Stats()
-
-
-def has_run(path: str, root: Path, *, eager: bool = False) -> bool:
-    """Whether this process already holds the snippet's run."""
-    return (str(root), path, eager) in _memo
 
 
 def run(
     path: str, root: Path, *, eager: bool = False, timeout: float = runner.DEFAULT_TIMEOUT
 ) -> runner.SnippetRun:
-    """The snippet's run in this process, run on first request, with progress."""
+    """The snippet's run in this process, run on first request, with progress:
+    for tests that read no record (quick authoring with ``pytest -k``)."""
     memo_key = (str(root), path, eager)
     if memo_key not in _memo:
         label = f"{path} (eager)" if eager else path
         _log.info("traced: running %s", label)
         result = runner.run_snippet(path, root=root, eager=eager, timeout=timeout)
-        stats.ran += 1
-        stats.seconds += result.seconds
         status = "ok" if result.ok else "FAILED"
         _log.info("traced: %s %s in %.1f s", label, status, result.seconds)
         _memo[memo_key] = result
@@ -150,9 +137,9 @@ class Entry:
     from_cache: bool = False
 
 
-def load(cache_key: str, quiet: bool = False) -> Entry | None:
-    """The stored entry under ``cache_key`` when the mode reads the cache;
-    ``quiet``: the caller counts and reports it."""
+def load(cache_key: str) -> Entry | None:
+    """The stored entry under ``cache_key`` when the mode reads the cache
+    (the run step counts and reports it)."""
     if mode() != "use":
         return None
     file = directory() / "runs" / f"{cache_key}.json"
@@ -160,12 +147,7 @@ def load(cache_key: str, quiet: bool = False) -> Entry | None:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    entry = Entry(**{**data, "from_cache": True})
-    if quiet:
-        return entry
-    stats.cached += 1
-    _log.info("traced: %s%s from cache", entry.path, " (eager)" if entry.eager else "")
-    return entry
+    return Entry(**{**data, "from_cache": True})
 
 
 def save(cache_key: str, entry: Entry) -> None:
@@ -182,11 +164,3 @@ def save(cache_key: str, entry: Entry) -> None:
 
 def now() -> str:
     return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-
-
-def summary() -> str:
-    total = time.perf_counter() - stats.started
-    return (
-        f"traced: {stats.ran + stats.cached} snippet runs: {stats.ran} run "
-        f"({stats.seconds:.1f} s), {stats.cached} from cache; build {total:.1f} s"
-    )

@@ -23,6 +23,7 @@ in the build: under ``TRACED_CACHE=use`` an unchanged snippet is read from it.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -81,12 +82,11 @@ def plan(root: Path, docs: Path) -> list[Task]:
 
     def add(task: Task) -> None:
         known = wanted.get(task.key)
-        if known is not None:
-            task = Task(
-                task.path,
-                task.eager,
-                tuple(sorted(set(known.diagrams) | set(task.diagrams))),
-                max(known.timeout, task.timeout),
+        if known is not None:  # the same run on two pages: draw both's diagrams
+            task = dataclasses.replace(
+                task,
+                diagrams=tuple(sorted(set(known.diagrams) | set(task.diagrams))),
+                timeout=max(known.timeout, task.timeout),
             )
         wanted[task.key] = task
 
@@ -109,26 +109,40 @@ def plan(root: Path, docs: Path) -> list[Task]:
     return sorted(wanted.values())
 
 
+def _entry(task: Task, root: Path, **fields) -> dict:
+    """A record entry for ``task``: what every entry holds, then ``fields``."""
+    return {
+        "output": "",
+        "error": None,
+        "timed": task.timed,
+        "digest": catalog.digest(root, task.path),
+        "figures": [],
+        "diagrams": {},
+        "diagram_errors": {},
+        "seconds": 0.0,
+        "from_cache": False,
+        **fields,
+    }
+
+
 def perform(task: Task, root: Path) -> dict:
     """Run ``task`` in this process (a worker, or ``serve`` rerunning an
     edited snippet): its record entry. The author's cache answers first when
     ``TRACED_CACHE=use``; a good run is stored in it."""
-    entry = {"timed": task.timed, "digest": catalog.digest(root, task.path)}
     if task.plain:
-        return {**entry, **_plain_run(task, root)}
+        return _plain_run(task, root)
     cache_key = cache.key(root, task.path, eager=task.eager, diagrams=task.diagrams)
-    stored = cache.load(cache_key, quiet=True)
+    stored = cache.load(cache_key)
     if stored is not None:
-        return {
-            **entry,
-            "output": stored.output,
-            "error": None,
-            "figures": stored.figures,
-            "diagrams": stored.diagrams,
-            "diagram_errors": {},
-            "seconds": stored.seconds,
-            "from_cache": True,
-        }
+        return _entry(
+            task,
+            root,
+            output=stored.output,
+            figures=stored.figures,
+            diagrams=stored.diagrams,
+            seconds=stored.seconds,
+            from_cache=True,
+        )
     run = runner.run_snippet(task.path, root=root, eager=task.eager, timeout=task.timeout)
     drawn, failed = {}, {}
     if run.ok:
@@ -137,14 +151,15 @@ def perform(task: Task, root: Path) -> dict:
                 drawn[name] = _draw(run, name, task.path)
             except diagram.DiagramError as error:
                 failed[name] = str(error)
-    entry.update(
+    entry = _entry(
+        task,
+        root,
         output=run.output,
         error=run.error,
         figures=run.figures,
         diagrams=drawn,
         diagram_errors=failed,
         seconds=round(run.seconds, 3),
-        from_cache=False,
     )
     if run.ok and not failed:
         stored = cache.Entry(
@@ -175,18 +190,14 @@ def _plain_run(task: Task, root: Path) -> dict:
         timeout=task.timeout,
         check=False,
     )
-    return {
-        "output": "",
-        "stdout": clean(done.stdout, root, snippet=task.path),
-        "stderr": clean(done.stderr, root, snippet=task.path),
-        "returncode": done.returncode,
-        "error": None,
-        "figures": [],
-        "diagrams": {},
-        "diagram_errors": {},
-        "seconds": round(time.perf_counter() - began, 3),
-        "from_cache": False,
-    }
+    return _entry(
+        task,
+        root,
+        stdout=clean(done.stdout, root, snippet=task.path),
+        stderr=clean(done.stderr, root, snippet=task.path),
+        returncode=done.returncode,
+        seconds=round(time.perf_counter() - began, 3),
+    )
 
 
 def _draw(run: runner.SnippetRun, name: str, path: str) -> str:
@@ -272,18 +283,13 @@ class _Pool:
             if worker.process.is_alive():
                 continue
             if worker.task is not None:
-                entries[worker.task.key] = {
-                    "output": "",
-                    "error": f"the run step's worker process ended (exit status "
+                entries[worker.task.key] = _entry(
+                    worker.task,
+                    self.root,
+                    error=f"the run step's worker process ended (exit status "
                     f"{worker.process.exitcode}) while running {worker.task.path}",
-                    "timed": worker.task.timed,
-                    "digest": catalog.digest(self.root, worker.task.path),
-                    "figures": [],
-                    "diagrams": {},
-                    "diagram_errors": {},
-                    "seconds": round(time.perf_counter() - worker.began, 3),
-                    "from_cache": False,
-                }
+                    seconds=round(time.perf_counter() - worker.began, 3),
+                )
                 _report(worker.task, entries[worker.task.key], stats)
             self.workers.remove(worker)
             self.workers.append(self._start())

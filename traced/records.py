@@ -264,6 +264,14 @@ def outputs_shown(data: dict, fences: list[tuple[str, dict[str, str]]]) -> list[
     return shown
 
 
+def as_rendered(text: str) -> str:
+    """What Python-Markdown does to a code block's whitespace, invisible to a
+    reader: tabs expanded (TensorFlow indents `[[{{node ...}}]]` with one),
+    trailing blanks dropped. Tests compare a page's outputs with the record
+    through it."""
+    return "\n".join(line.rstrip() for line in text.expandtabs(4).rstrip().splitlines())
+
+
 def checked(data: dict) -> bool:
     """Whether claims ran on this record's outputs and none failed."""
     summary = data.get("summary") or {}
