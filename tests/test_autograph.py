@@ -185,3 +185,75 @@ def test_tensor_break_in_while_true_and_python_list_loops(output):
         "total: 15.0",
         "Sum ops in the graph: 3",
     ]
+
+
+def test_float_in_condition_becomes_a_cond_with_both_branches_traced(output):
+    shown = lines(output("snippets/autograph/float_in_condition.py"))
+    at = shown.index("first call, x = 2.0:")
+    assert shown[at + 1 : at + 4] == [
+        "  tracing the x > 0 branch",
+        "  tracing the x <= 0 branch",
+        "result: 2.0",
+    ]
+    assert "result: 3.0" in shown and "traces: 1" in shown
+    assert any(
+        re.fullmatch(
+            r"autograph=False: TypeError: float\(\) argument must be a string or a real"
+            r" number, not '(Symbolic)?Tensor'",
+            line,
+        )
+        for line in shown
+    )
+    assert any(
+        re.fullmatch(
+            r"a vector: ValueError: condition of if statement expected to be `tf\.bool`"
+            r" scalar, got .*",
+            line,
+        )
+        for line in shown
+    )
+
+
+def test_bool_despite_autograph(output):
+    shown = lines(output("snippets/autograph/bool_despite_autograph.py"))
+    failing = {"comprehension_filter": "[3. 2.]", "any_builtin": "True",
+               "bool_builtin": "True", "assert_statement": "3.0"}
+    for name, fixed in failing.items():
+        at = shown.index(f"{name:29} -> OperatorNotAllowedInGraphError")
+        assert shown[at + 1] == f"{name + '_fixed':29} -> {fixed}"
+    assert f"{'conditional_expression':29} -> 3.0" in shown
+    assert f"{'and_in_expression':29} -> False" in shown
+
+
+def test_iterating_a_symbolic_tensor(output):
+    shown = lines(output("snippets/autograph/iterate_symbolic_tensor.py"))
+    assert shown == [
+        "OperatorNotAllowedInGraphError: Iterating over a symbolic `tf.Tensor` is not allowed.",
+        "for statement: [2 4 6]",
+        "one op, no loop: [2 4 6]",
+    ]
+
+
+def test_every_conversion_fallback_warns_with_its_cause_and_the_if_fails(output):
+    out = output("snippets/autograph/conversion_fallbacks.py")
+    cases = re.split(r"^--- ", out, flags=re.M)[1:]
+    causes = {
+        "typed into an interactive shell": r"Cause: Unable to locate the source code of "
+        r"<function sign at 0x…>\. Note that functions defined in certain environments,"
+        r" like the interactive Python shell, do not expose their source code\..*",
+        "name-mangled attribute": r"Cause: mangled names are not yet supported",
+        "for/else": r"Cause: for/else statement not yet supported",
+        "while/else": r"Cause: while/else statement not yet supported",
+    }
+    assert [case.splitlines()[0] for case in cases] == list(causes)
+    for case, cause in zip(cases, causes.values(), strict=True):
+        shown = lines(case)
+        assert re.fullmatch(
+            r"WARNING:tensorflow:AutoGraph could not transform <.+> and will run it as-is\.",
+            shown[1],
+        ), case
+        assert any(re.fullmatch(cause, line) for line in shown), case
+        assert shown[-1] == (
+            "OperatorNotAllowedInGraphError: Using a symbolic `tf.Tensor` as a Python"
+            " `bool` is not allowed."
+        )

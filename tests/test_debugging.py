@@ -46,3 +46,22 @@ def test_pdb(output):
         assert "numpy=array([3., 6.]" in part  # with values
     assert "__autograph_generated_file" in graph  # in generated code, tracing
     assert "NameError: name 'x' is not defined" in graph
+
+
+def test_tf_data_debug_mode(output):
+    shown = lines(output("snippets/debugging/tf_data_debug_mode.py"))
+    eagerly = shown.index("tf.config.run_functions_eagerly(True):")
+    debug = shown.index("tf.data.experimental.enable_debug_mode():")
+    before = shown[eagerly + 1 : debug]
+    # run_functions_eagerly: one trace, a symbolic tensor, and TensorFlow's warning
+    assert before[:2] == ["  map function got SymbolicTensor", "  values: [0, 2, 4]"]
+    assert re.fullmatch(
+        r"  UserWarning: Even though the `tf\.config\.experimental_run_functions_eagerly`"
+        r" option is set, this option does not apply to tf\.data functions\. .*"
+        r"`tf\.data\.experimental\.enable_debug_mode\(\)`\.",
+        before[2],
+    )
+    # debug mode: one trace for the output types, then each element eagerly
+    assert shown[debug + 1 :] == ["  map function got SymbolicTensor"] + [
+        "  map function got EagerTensor"
+    ] * 3 + ["  values: [0, 2, 4]"]

@@ -86,3 +86,24 @@ def test_only_traced_functions_are_saved(output):
         "double: 8.0",
         "ValueError: Found zero restored functions for caller function.",
     ]
+
+
+def test_saved_model_new_input(output):
+    shown = lines(output("snippets/deployment/saved_model_new_input.py"))
+    no_match = (
+        "ValueError: Could not find matching concrete function to call loaded from"
+        " the SavedModel. Got:"
+    )
+    has = "    the SavedModel has: * TensorSpec(shape=(3,), dtype=tf.float32, name='x')"
+    assert shown == [
+        "scale(float32, shape (3,)): [2. 4. 6.]",
+        f"scale(float32, shape (4,)): {no_match}",
+        has,
+        f"scale(int32, shape (3,)): {no_match}",
+        has,
+        "scale_any_length(float32, shape (3,)): [2. 4. 6.]",
+        "scale_any_length(float32, shape (4,)): [2. 4. 6. 8.]",
+        "scale_any_length(int32, shape (3,)): TypeError: Can not cast"
+        " TensorSpec(shape=(3,), dtype=tf.int32, name=None) to"
+        " TensorSpec(shape=(None,), dtype=tf.float32, name=None)",
+    ]

@@ -120,3 +120,14 @@ def test_static_and_dynamic_shape_with_none_dimensions(output):
         "x.shape[0] * 3 -> TypeError: unsupported operand type(s) for *: 'NoneType' and 'int'"
         in lines(out)
     )
+
+
+def test_scalar_for_vector_signature(output):
+    assert lines(output("snippets/retracing/scalar_for_vector_signature.py")) == [
+        "a vector: 3.0",
+        "a scalar: Can not cast TensorSpec(shape=(), dtype=tf.float32, name=None) to"
+        " TensorSpec(shape=(None,), dtype=tf.float32, name=None)",
+        "reshaped to [-1]: 5.0",
+        "shape=None, a scalar: 5.0",
+        "shape=None, a vector: 3.0",
+    ]

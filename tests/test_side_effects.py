@@ -97,3 +97,29 @@ def test_tensor_stored_by_a_method_in_a_loop(output):
         re.M,
     )
     assert "fixed: 4" in lines(out)
+
+
+def test_variable_on_later_call(output):
+    assert lines(output("snippets/side_effects/variable_on_later_call.py")) == [
+        "first call: 0",
+        "ValueError: Creating variables on a non-first call to a function decorated"
+        " with tf.function.",
+        "fixed: 0 1 2",
+    ]
+
+
+def test_tensor_as_dict_key(output):
+    assert lines(output("snippets/side_effects/tensor_as_dict_key.py")) == [
+        "TypeError: Tensor is unhashable. Instead, use tensor.ref() as the key.",
+        "fixed: ['one', 'two', 'unknown']",
+    ]
+
+
+def test_numpy_call_in_graph(output):
+    shown = lines(output("snippets/side_effects/numpy_call_in_graph.py"))
+    assert re.fullmatch(
+        r"NotImplementedError: Cannot convert a symbolic tf\.Tensor \(x:0\) to a numpy"
+        r" array\..*",
+        shown[0],
+    )
+    assert shown[1] == "fixed: 1.118034"

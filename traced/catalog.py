@@ -35,7 +35,9 @@ def is_timed(path: str) -> bool:
     return path in TIMED or path.startswith(TIMED_FOLDERS)
 
 
-OWN_PROCESS = frozenset({"snippets/hidden_graphs/mirrored_strategy.py"})
+OWN_PROCESS = frozenset(
+    {"snippets/hidden_graphs/mirrored_strategy.py", "snippets/debugging/tf_data_debug_mode.py"}
+)
 """Snippets run in a new interpreter, as ``python <snippet>`` from the
 checkout, instead of in the build's shared one: they set up TensorFlow's
 devices, which a process can only do before it runs its first op (and every
