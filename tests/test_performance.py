@@ -4,9 +4,11 @@ Only conclusions that hold by a wide margin are stated and asserted, so that
 a noisy, shared machine does not make these tests flaky. The tests run the
 benchmarks short (TRACED_QUICK=1, set in conftest)."""
 
+import json
 import re
 
-from conftest import bench_medians, lines, run
+import pytest
+from conftest import DOCS, bench_medians, lines, recorded, run
 
 
 def test_measuring_helper_prints_nothing(output):
@@ -35,24 +37,52 @@ def test_tiny_function_is_faster_eagerly(output):
         assert times["eager"] < times[mode], mode
 
 
+CROSSING = (
+    r"overtakes eager at n = \d+ ops \(single rounds: \d+-\d+"
+    r"(, \d+ rounds|; \d+ of \d+ rounds never)\)"
+)
+
+
+def sweep_medians(out: str) -> dict[int, list[float]]:
+    """The sweep's table: n -> medians (eager, tf.function, XLA), in µs."""
+    return {
+        int(n): [float(v) for v in rest.split()]
+        for n, rest in re.findall(r"^ *(\d+) +([\d. ]+)$", out, re.M)
+    }
+
+
 def test_op_chain_crossover(output):
     out = output("snippets/performance/op_chain_sweep.py")
-    fits = {
-        name.strip(): (float(fixed), float(per_op))
-        for name, fixed, per_op in re.findall(
-            r"^(.+?) fixed\s+(-?[\d.]+) µs/call \+\s+(-?[\d.]+) µs/op", out, re.M
-        )
-    }
-    assert fits["tf.function"][0] > fits["eager"][0]  # higher fixed cost
-    assert fits["tf.function"][1] < fits["eager"][1]  # lower cost per op
-    assert re.search(r"^tf\.function overtakes eager at n = \d+ ± \d+ ops$", out, re.M)
+    table = sweep_medians(out)
+    assert sorted(table) == [1, 2, 5, 8, 10, 12, 15, 18, 20, 25, 30, 40, 60, 100]
+    eager, graph = ([row[i] for row in (table[1], table[100])] for i in (0, 1))
+    assert graph[0] > eager[0]  # one op: the graph's call costs more
+    assert graph[1] < eager[1]  # 100 ops: the graph is faster
+    assert graph[1] - graph[0] < eager[1] - eager[0]  # and each added op costs it less
+    assert re.search(rf"^tf\.function {CROSSING}$", out, re.M)
     assert re.search(
-        r"^tf\.function \+ XLA (overtakes eager at n = \d+ ± \d+ ops"
-        r"|never overtakes eager: its cost per op is not lower)$",
+        rf"^tf\.function \+ XLA ({CROSSING}|does not overtake eager up to n = 100 ops)$",
         out,
         re.M,
     )
-    assert "measured at n = 100: tf.function faster" in lines(out)
+
+
+def test_notebook_prints_its_crossover_in_the_pages_form():
+    if recorded() is None:
+        pytest.skip("the executed notebook is the run step's (pytest --record=...)")
+    notebook = json.loads((DOCS / "notebooks" / "performance-benchmark.ipynb").read_text())
+    printed = "".join(
+        "".join(out.get("text", ""))
+        for cell in notebook["cells"]
+        for out in cell.get("outputs", [])
+        if out.get("output_type") == "stream"
+    )
+    assert re.search(rf"^tf\.function {CROSSING}$", printed, re.M)
+    assert re.search(
+        rf"^tf\.function \+ XLA ({CROSSING}|does not overtake eager up to n = 100 ops)$",
+        printed,
+        re.M,
+    )
 
 
 def test_op_chain_sweep_draws_a_chart():

@@ -291,6 +291,14 @@ def test_whole_site_builds_strictly(whole_site):
     assert "No description has been provided" not in notebook_html
     assert (notebook / ".." / "bench.py").resolve().is_file()  # what the notebook imports
     assert "oneDNN custom operations" not in notebook_html  # no C++ log lines
+    title = re.search(r"<title>(.*?)</title>", notebook_html).group(1)
+    assert title == "Benchmark notebook: eager, tf.function and XLA - Traced"
+    # Every in-page link (tables of contents included) leads to an id on its page.
+    for html_file in (tmp_path / "site").rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        ids = set(re.findall(r'\bid="([^"]+)"', html))
+        targets = {t for t in re.findall(r'href="#([^"]+)"', html) if not t.startswith("__")}
+        assert targets <= ids, f"{html_file.relative_to(tmp_path)}: {sorted(targets - ids)}"
     tested = _text((tmp_path / "site" / "tested-on" / "index.html").read_text(encoding="utf-8"))
     assert "This build's outputs were run on TensorFlow" in tested
     # upload-pages-artifact (v4+) leaves dotfiles out: the site must need none.

@@ -136,6 +136,18 @@ def test_page_rows_failures_and_differences():
     assert "call_overhead" not in page  # timed outputs are never compared
 
 
+def test_claims_by_page_count_each_pages_tests_per_release():
+    found = [
+        _record("2.16", "old\n", failed=("tests/test_eager.py::test_b",)),
+        _record("2.21", "new\n"),
+    ]
+    page = tested_on.page(found, BUILD, {"eager.md": [PATH], "retracing.md": []})
+    table = page.split("## Claims checked, page by page")[1].split("## ")[0]
+    assert "| Page | 2.16 CPU | 2.21 CPU |" in table.splitlines()
+    assert "| [Eager execution](eager.md) | 1 of 2 passed | 1 of 1 passed |" in table.splitlines()
+    assert "retracing" not in table  # no test of the page in any record: no row
+
+
 def test_note_under_an_output_groups_releases_and_shows_a_diff():
     found = [_record("2.16", "a\nold\n"), _record("2.17", "a\nold\n"), _record("2.21", "a\nnew\n")]
     note = records.note(found, PATH, False, "a\nnew\n", "2.21", "cpu")

@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import lines
+from conftest import line_matching, lines
 
 
 def test_print_runs_while_tracing_tf_print_every_call(output):
@@ -91,6 +91,13 @@ def test_grappler_fuses_matmul_bias_add_relu(output, drawn):
     assert "FusedMatMul" in optimized
     assert re.search(r"FusedMatMul computes MatMul \+ \['BiasAdd', 'Relu'\]", out)
     assert "FusedMatMul" in drawn("snippets/tracing/grappler_fusion.py", "optimized")
+    # The tf.function's own run, from the profiler: one fused kernel, on the
+    # Relu node, and no separate MatMul, BiasAdd or Relu kernel.
+    ran = line_matching(r"the tf\.function ran \(node:kernel\): \[(.*)\]", out).group(1)
+    kernels = [name.strip("'").split(":")[1] for name in ran.split(", ")]
+    assert any(re.fullmatch(r"_\w*FusedMatMul", k) for k in kernels), kernels
+    assert not {"MatMul", "BiasAdd", "Relu", "_MklMatMul"} & set(kernels), kernels
+    assert "'Relu:" in ran
 
 
 def test_python_arguments_are_fixed_in_a_concrete_function(output):

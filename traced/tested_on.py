@@ -106,9 +106,57 @@ def page(found: list[records.Record], build: dict, embeds: dict[str, list[str]])
             )
     if not any(kind == "gpu" for _, kind in by_row):
         lines += ["", "No GPU run was recorded for this build (`nox -s gpu` needs a GPU)."]
+    lines += ["", "## Claims checked, page by page", ""]
+    lines += _claims_by_page(by_row, embeds)
     lines += ["", "## Outputs that differ between releases", ""]
     lines += _differences(found, build, embeds)
     return "\n".join(lines) + "\n"
+
+
+def claims_file(page: str) -> str:
+    """The test file that holds ``page``'s claims (``side-effects.md`` ->
+    ``tests/test_side_effects.py``): the naming rule every chapter follows."""
+    return f"tests/test_{page.removesuffix('.md').replace('-', '_')}.py"
+
+
+def _title(page: str) -> str:
+    """The page's first heading, or its file name where it has none."""
+    path = catalog.DOCS / page
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), page)
+
+
+def _claims_by_page(by_row, embeds) -> list[str]:
+    """What a reader of one page can check: for each page with claims, how
+    many of its tests passed on each recorded release and device."""
+    rows = sorted(
+        by_row.items(), key=lambda item: (tuple(map(int, item[0][0].split("."))), item[0][1])
+    )
+    if not rows:
+        return ["No run record was found, so no page's claims are shown as checked."]
+    header = [f"{release} {kind.upper()}" for (release, kind), _ in rows]
+    lines = [
+        "Each page's claims are the tests in the test file named after it. A",
+        "claim the prose says holds on every release holds on the releases",
+        "whose column counts all of its page's tests as passing; a release not",
+        "in the table was not run for this build.",
+        "",
+        "| Page | " + " | ".join(header) + " |",
+        "| --- | " + " | ".join("---" for _ in header) + " |",
+    ]
+    for page in embeds:
+        prefix = claims_file(page) + "::"
+        cells = []
+        for _, record in rows:
+            outcomes = [o for t, o in record.data.get("tests", {}).items() if t.startswith(prefix)]
+            if not outcomes:
+                cells.append("not run")
+                continue
+            failed = sum(o in ("failed", "error") for o in outcomes)
+            cells.append(f"{len(outcomes) - failed} of {len(outcomes)} passed")
+        if any(cell != "not run" for cell in cells):
+            lines.append(f"| [{_title(page)}]({page}) | " + " | ".join(cells) + " |")
+    return lines
 
 
 def _differences(found, build, embeds) -> list[str]:

@@ -12,17 +12,21 @@ class Probe(keras.layers.Layer):
 
 def python_runs(label, work):
     runs.clear()
-    work()
+    result = work()
     counted = {kind: runs.count(kind) for kind in ("traced", "eagerly")}
     print(
         f"{label:<34}", ", ".join(f"{n} {kind}" for kind, n in counted.items())
     )
+    return result
 
 
 x, y = tf.ones([32, 2]), tf.zeros([32, 1])
-model = keras.Sequential([keras.Input((2,)), Probe(), keras.layers.Dense(1)])
-model.compile(optimizer="sgd", loss="mse")
 print("how often the layer's Python ran:")
+model = python_runs(
+    "building the model",
+    lambda: keras.Sequential([keras.Input((2,)), Probe(), keras.layers.Dense(1)]),
+)
+model.compile(optimizer="sgd", loss="mse")
 python_runs(
     "fit, 3 epochs of 4 batches",
     lambda: model.fit(x, y, batch_size=8, epochs=3, verbose=0),

@@ -39,9 +39,11 @@ def sync():
 
 
 class Stats(dict):
-    """{mode: (median, q1, q3, first call)} in seconds, and the time taken."""
+    """{mode: (median, q1, q3, first call)} in seconds, the time taken, and
+    ``samples``: {mode: [seconds per call, one per round]}."""
 
     seconds = 0.0
+    samples = None
 
 
 def compare(modes, calls, rounds):
@@ -69,6 +71,7 @@ def compare(modes, calls, rounds):
         q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
         stats[name] = (median, q1, q3, first[name])
     stats.seconds = time.perf_counter() - began
+    stats.samples = samples
     return stats
 
 
@@ -107,3 +110,49 @@ def per(stats, count, what, unit="µs"):
     for name, value in times.items():
         print(f"{name}: {value:.{digits}f} {unit} per {what}")
     return times
+
+
+def crossing(sizes, baseline, other):
+    """The size from which ``other`` stays faster than ``baseline``, read
+    from the measured points: the last pair of neighbouring sizes where
+    ``other`` goes from slower (or equal) to faster, interpolated linearly
+    between them. ``sizes[0]`` if it is faster throughout; None if it is
+    not faster at the largest size."""
+    ahead = [b - o for b, o in zip(baseline, other)]  # > 0: other is faster
+    if ahead[-1] <= 0:
+        return None
+    behind = [i for i, a in enumerate(ahead) if a <= 0]
+    if not behind:
+        return sizes[0]
+    i = behind[-1]
+    return sizes[i] + (sizes[i + 1] - sizes[i]) * -ahead[i] / (ahead[i + 1] - ahead[i])
+
+
+def report_crossing(sizes, sweep, mode, baseline="eager", what="ops"):
+    """Print where ``mode`` overtakes ``baseline`` in ``sweep`` (one Stats per
+    size, from compare): from the medians, and from each round on its own,
+    which says how far the point moves between measurements."""
+    medians = {m: [stats[m][0] for stats in sweep] for m in (mode, baseline)}
+    found = crossing(sizes, medians[baseline], medians[mode])
+    if found is None:
+        print(f"{mode} does not overtake {baseline} up to n = {sizes[-1]} {what}")
+        return None
+    rounds = len(sweep[0].samples[mode])
+    each = [
+        crossing(
+            sizes,
+            [stats.samples[baseline][r] for stats in sweep],
+            [stats.samples[mode][r] for stats in sweep],
+        )
+        for r in range(rounds)
+    ]
+    seen = sorted(n for n in each if n is not None)
+    spread = f"{seen[0]:.0f}-{seen[-1]:.0f}" if seen else "none"
+    missing = rounds - len(seen)
+    print(
+        f"{mode} overtakes {baseline} at n = {found:.0f} {what}"
+        f" (single rounds: {spread}"
+        + (f"; {missing} of {rounds} rounds never" if missing else f", {rounds} rounds")
+        + ")"
+    )
+    return found

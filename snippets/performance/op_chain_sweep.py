@@ -1,5 +1,4 @@
 import matplotlib.pyplot as plt
-import numpy as np
 import tensorflow as tf
 
 import bench
@@ -25,44 +24,18 @@ def modes(n):
     }
 
 
-times = {"eager": [], "tf.function": [], "tf.function + XLA": []}
-for n in lengths:
-    for name, stats in bench.compare(modes(n), calls=20, rounds=7).items():
-        times[name].append(stats[0] * 1e6)  # median, µs
+sweep = [bench.compare(modes(n), calls=20, rounds=7) for n in lengths]
 
 print(bench.machine())
-fits = {}
-for name, values in times.items():
-    # time = fixed + n * per_op, with the fit's covariance for the uncertainty
-    (per_op, fixed), cov = np.polyfit(lengths, values, 1, cov=True)
-    fits[name] = (fixed, per_op, cov)
-    print(f"{name:18} fixed {fixed:7.1f} µs/call + {per_op:5.2f} µs/op")
-    plt.plot(lengths, values, marker="o", label=name)
-
-
-def crossover(mode):
-    """Where `mode`'s fitted line crosses eager's, ± one standard error
-    (propagated from both fits' covariances to first order)."""
-    (f1, p1, c1), (f0, p0, c0) = fits[mode], fits["eager"]
-    if p0 - p1 <= 0:
-        return None
-    n = (f1 - f0) / (p0 - p1)
-    # d n / d(per_op, fixed) for each fit; the two fits are independent.
-    g1 = np.array([n / (p0 - p1), 1 / (p0 - p1)])
-    g0 = np.array([-n / (p0 - p1), -1 / (p0 - p1)])
-    return n, float(np.sqrt(g1 @ c1 @ g1 + g0 @ c0 @ g0))
-
+names = list(sweep[0])
+print(f"{'n':>4}" + "".join(f"{name:>19}" for name in names) + "   (µs per call, median)")
+for n, stats in zip(lengths, sweep):
+    print(f"{n:4}" + "".join(f"{stats[name][0] * 1e6:19.1f}" for name in names))
+for name in names:
+    plt.plot(lengths, [stats[name][0] * 1e6 for stats in sweep], marker="o", label=name)
 
 for mode in ("tf.function", "tf.function + XLA"):
-    found = crossover(mode)
-    if found is None:
-        print(f"{mode} never overtakes eager: its cost per op is not lower")
-    else:
-        print(
-            f"{mode} overtakes eager at n = {found[0]:.0f} ± {found[1]:.0f} ops"
-        )
-print("measured at n = 100: tf.function", end=" ")
-print("faster" if times["tf.function"][-1] < times["eager"][-1] else "slower")
+    bench.report_crossing(lengths, sweep, mode)
 plt.xlabel("element-wise ops per call")
 plt.ylabel("µs per call (median)")
 plt.legend()
