@@ -280,10 +280,15 @@ def test_the_site_served_as_the_readme_says(page: Page, site_dir):
         server.wait(timeout=10)
 
 
-def test_the_404_page_works_under_a_project_sub_path(page: Page, tmp_path):
-    """GitHub Pages serves a project site under /<repository>/. With site_url
-    set (CI sets it), the 404 page's styles and scripts load from there, and
-    the sitemap lists real URLs."""
+REPO = "https://github.com/example/traced"  # as CI sets it: the repository, the commit
+REF = "0123abc"
+
+
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory):
+    """The site as CI hosts it: built with site_url under a project's
+    sub-path and the repository known, served as GitHub Pages serves it
+    (its 404 page for a missing path). Yields the base URL and the folder."""
     import functools
     import http.server
     import os
@@ -292,6 +297,7 @@ def test_the_404_page_works_under_a_project_sub_path(page: Page, tmp_path):
     import sys
     import threading
 
+    tmp_path = tmp_path_factory.mktemp("hosted")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -299,7 +305,7 @@ def test_the_404_page_works_under_a_project_sub_path(page: Page, tmp_path):
     built = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "traced")],
         cwd=ROOT,
-        env={**os.environ, "TRACED_SITE_URL": base},
+        env={**os.environ, "TRACED_SITE_URL": base, "TRACED_REPO_URL": REPO, "TRACED_REPO_REF": REF},
         capture_output=True,
         text=True,
     )
@@ -323,20 +329,54 @@ def test_the_404_page_works_under_a_project_sub_path(page: Page, tmp_path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        failed = []
-        page.on("requestfailed", lambda r: failed.append(r.url))
-        page.on(
-            "response",
-            lambda r: r.status >= 400 and r.url != base + "no-such-page/" and failed.append(r.url),
-        )
-        page.goto(base + "no-such-page/", wait_until="networkidle")
-        expect(page.locator("h1")).to_have_text("404 - Not found")
-        assert failed == []
-        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in (
-            "sticky",
-            "fixed",
-        )  # Material's stylesheet loaded
-        sitemap = (tmp_path / "traced" / "sitemap.xml").read_text(encoding="utf-8")
-        assert f"<loc>{base}tracing/</loc>" in sitemap
+        yield base, tmp_path / "traced"
     finally:
         server.shutdown()
+
+
+def test_the_404_page_works_under_a_project_sub_path(page: Page, hosted):
+    """With site_url set (CI sets it), the 404 page's styles and scripts load
+    from the project's sub-path, and the sitemap lists real URLs."""
+    base, folder = hosted
+    failed = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and r.url != base + "no-such-page/" and failed.append(r.url),
+    )
+    page.goto(base + "no-such-page/", wait_until="networkidle")
+    expect(page.locator("h1")).to_have_text("404 - Not found")
+    assert failed == []
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in (
+        "sticky",
+        "fixed",
+    )  # Material's stylesheet loaded
+    sitemap = (folder / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{base}tracing/</loc>" in sitemap
+
+
+def test_a_chapter_offers_its_notebook_its_sources_and_api_links(page: Page, hosted, tmp_path):
+    """On one chapter: the notebook downloads and opens as the chapter's
+    examples with their outputs; a snippet's title leads to its file at the
+    commit; an API name leads to its reference page. Nothing is fetched from
+    outside while the page loads."""
+    import json
+
+    base, _ = hosted
+    found = watch(page, base)
+    assert problems_loading(page, base + "retracing/", found) == []
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download this chapter as a notebook").click()
+    assert download.value.suggested_filename == "retracing.ipynb"
+    saved = tmp_path / "retracing.ipynb"
+    download.value.save_as(saved)
+    book = json.loads(saved.read_text(encoding="utf-8"))
+    sources = ["".join(c["source"]) for c in book["cells"] if c["cell_type"] == "code"]
+    python_scalars = (ROOT / "snippets/retracing/python_scalars.py").read_text(encoding="utf-8")
+    assert python_scalars.rstrip("\n") in sources
+    title = page.locator(".filename a", has_text="snippets/retracing/python_scalars.py").first
+    assert title.get_attribute("href") == f"{REPO}/blob/{REF}/snippets/retracing/python_scalars.py"
+    api = page.locator("a.traced-api", has=page.locator("code", has_text="tf.function")).first
+    expect(api).to_be_visible()
+    assert api.get_attribute("href") == "https://www.tensorflow.org/api_docs/python/tf/function"
+    assert found == []  # the links are there; nothing was loaded from them

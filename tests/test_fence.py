@@ -15,7 +15,7 @@ import pytest
 from mkdocs.config import load_config
 
 from conftest import ROOT
-from traced import cache, execute, fence, provenance, records, runner
+from traced import api_links, cache, execute, fence, provenance, records, runner
 
 FIXTURE = Path(__file__).parent / "fixtures" / "fence"
 
@@ -285,3 +285,25 @@ def test_no_record_fails_closed_naming_it(from_record, tmp_path, monkeypatch):
     monkeypatch.setenv("TRACED_RECORD", str(tmp_path / "missing.json"))
     html, warnings = from_record("```snippet\nsnippets/prints_version.py\n```\n")
     _fails_closed(html, warnings, "no run record to render from", "missing.json")
+
+
+def test_api_names_the_record_resolved_link_to_the_reference(from_record, tmp_path, monkeypatch):
+    record = _record_of(tmp_path, "snippets/prints_version.py")
+    data = records.read(record)
+    data["api"] = {"tf.function": api_links.REFERENCE + "tf/function"}
+    records.write(record, data)
+    monkeypatch.setenv("TRACED_RECORD", str(record))
+    html, warnings = from_record(
+        "# A page\n\n## About `tf.function`\n\n"
+        "Use `tf.function(f, autograph=False)` or `tf.function`, not `tf.not_a_symbol`.\n\n"
+        "```snippet\nsnippets/prints_version.py\n```\n"
+    )
+    assert warnings == []
+    link = (
+        f'<a class="traced-api" href="{api_links.REFERENCE}tf/function" '
+        'title="tf.function in the API reference"><code>'
+    )
+    assert html.count(link) == 2  # the call and the bare name
+    assert "<code>tf.not_a_symbol</code>" in html  # not resolved: plain text
+    heading = '<h2 id="about-tffunction">About <code>tf.function</code><a class="headerlink"'
+    assert heading in html  # headings are left alone

@@ -3,6 +3,7 @@ the build fails loudly, outputs are complete, isolated and publishable."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -13,6 +14,7 @@ import markdown_exec
 import pytest
 
 from conftest import (
+    DOCS,
     ROOT,
     all_snippets,
     lines,
@@ -23,7 +25,7 @@ from conftest import (
     run,
     run_step,
 )
-from traced import catalog, cleaning, provenance, records, runner
+from traced import api_links, catalog, chapters, cleaning, provenance, records, runner
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -71,6 +73,38 @@ def _outputs_on(html: str) -> list[str]:
 
     blocks = re.findall(r'<div class="traced-output[^"]*">.*?<code[^>]*>(.*?)</code>', html, re.S)
     return [html_module.unescape(re.sub(r"<[^>]+>", "", block)).rstrip() for block in blocks]
+
+
+def test_every_chapter_offers_its_notebook(whole_site):
+    site, data = whole_site[0] / "site", recorded()
+    offered = 0
+    for page in page_embeds():
+        markdown = (DOCS / page).read_text(encoding="utf-8")
+        if not chapters.is_chapter(page, markdown):
+            continue
+        name = chapters.notebook_name(page)
+        html = (site / page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        assert f'download="{name}" href="../downloads/{name}"' in html, page
+        book = json.loads((site / "downloads" / name).read_text(encoding="utf-8"))
+        assert book["metadata"]["traced"]["tensorflow"] == data["environment"]["tensorflow"]
+        offered += 1
+    assert offered >= 11
+
+
+def test_every_linked_api_name_resolves_in_this_release(whole_site):
+    """Lists every API name the site links, and checks each one resolves, in
+    the release running the tests (the one that built the site), to the
+    very page it links."""
+    linked = {}
+    for html_file in (whole_site[0] / "site").rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        for url, name in re.findall(
+            r'<a class="traced-api" href="([^"]+)" title="([^"]+) in the API reference">', html
+        ):
+            assert linked.setdefault(name, url) == url, name
+    print("linked API names:", ", ".join(sorted(linked)))
+    assert {"tf.function", "tf.data.Dataset", "tf.print"} <= set(linked)
+    assert api_links.resolve(sorted(linked)) == linked
 
 
 def test_every_output_on_the_site_is_the_records(whole_site):

@@ -14,7 +14,10 @@ for) and from ``snippets/`` (every snippet, embedded or not), then:
    nothing else running beside them, so no published measurement is
    contended;
 3. executes the notebooks, alone too (:mod:`traced.notebooks`);
-4. writes the record, and the generated "Tested on" page.
+4. writes the record (with the links of the pages' API names, resolved by
+   a worker in the release it imported: :mod:`traced.api_links`), each
+   chapter's notebook of recorded outputs (:mod:`traced.chapters`), and the
+   generated "Tested on" page.
 
 Pages then render from the record (:mod:`traced.fence`) and the claim tests
 read it (``tests/conftest.py``). The author's run cache works here as it did
@@ -34,7 +37,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from traced import cache, catalog, diagram, provenance, records, runner
+from traced import api_links, cache, catalog, chapters, diagram, provenance, records, runner
 
 _log = logging.getLogger("mkdocs.plugins.traced")
 
@@ -213,12 +216,13 @@ def _draw(run: runner.SnippetRun, name: str, path: str) -> str:
 # --- Worker processes -------------------------------------------------------------------
 
 
-def _work(inbox, outbox, root: str, switches: dict) -> None:
-    """A worker: import TensorFlow once, say what it runs on, then run tasks
-    until told to stop."""
+def _work(inbox, outbox, root: str, switches: dict, api_names: list[str]) -> None:
+    """A worker: import TensorFlow once, say what it runs on and which of the
+    pages' API names resolve in it, then run tasks until told to stop."""
     os.environ.update(switches)
     runner.prepare()
     outbox.put(("environment", os.getpid(), provenance.environment()))
+    outbox.put(("api", os.getpid(), api_links.resolve(api_names)))
     while (task := inbox.get()) is not None:
         outbox.put(("done", os.getpid(), perform(task, Path(root))))
 
@@ -237,7 +241,9 @@ class _Pool:
 
     size: int
     root: Path
+    api_names: list[str] = field(default_factory=list)
     environment: dict | None = None
+    api: dict | None = None
     workers: list[_Worker] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -250,7 +256,7 @@ class _Pool:
         switches = {name: os.environ[name] for name in cache.SWITCHES if name in os.environ}
         process = self.context.Process(
             target=_work,
-            args=(inbox, self.results, str(self.root), switches),
+            args=(inbox, self.results, str(self.root), switches, self.api_names),
             daemon=True,
             name="traced-worker",
         )
@@ -272,6 +278,9 @@ class _Pool:
                 continue
             if kind == "environment":
                 self.environment = self.environment or payload
+                continue
+            if kind == "api":
+                self.api = payload if self.api is None else self.api
                 continue
             worker = next(w for w in self.workers if w.process.pid == pid)
             entries[worker.task.key] = payload
@@ -377,6 +386,7 @@ def run(
     )
     entries: dict[str, dict] = {}
     phases = {}
+    api_names = api_links.names_in(docs)
     if size == 0:  # in this process, one run after another (a test's fixture site)
         runner.prepare()
         for phase, batch in (("untimed", untimed), ("timed", timed)):
@@ -387,27 +397,32 @@ def run(
                 _report(task, entries[task.key], stats)
             phases[phase] = time.perf_counter() - mark
         environment = provenance.environment()
+        api = api_links.resolve(api_names)
     else:
-        pool = _Pool(size, root)
+        pool = _Pool(size, root, api_names)
         try:
             pool.run(untimed, entries, stats)
             phases["untimed"] = time.perf_counter() - began
             pool.shrink(1)  # timed snippets: nothing else running beside them
             pool.run(timed, entries, stats)
             phases["timed"] = time.perf_counter() - began - phases["untimed"]
-            while pool.environment is None:  # no task at all: still say what ran here
+            while pool.environment is None or pool.api is None:  # no task at all
                 kind, _, payload = pool.results.get(timeout=600)
                 if kind == "environment":
-                    pool.environment = payload
+                    pool.environment = pool.environment or payload
+                elif kind == "api":
+                    pool.api = payload if pool.api is None else pool.api
         finally:
             pool.close()
-        environment = pool.environment
+        environment, api = pool.environment, pool.api
     provenance.adopt(environment)
     mark = time.perf_counter()
     ran_notebooks = notebooks.execute_all(root, docs, stats) if notebooks_too else {}
     phases["notebooks"] = time.perf_counter() - mark
-    record = records.new(provenance.environment(), entries, notebooks=ran_notebooks)
+    record = records.new(provenance.environment(), entries, notebooks=ran_notebooks, api=api)
     records.write(record_file, record)
+    if notebooks_too and docs.is_dir():  # the pages' downloads, with the notebooks
+        chapters.write(docs, record, root)
     failed = sorted(
         key for key, e in entries.items() if e["error"] is not None or e["diagram_errors"]
     )

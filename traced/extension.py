@@ -8,7 +8,11 @@ what a page needs around its snippets besides the fence itself.
   device, date), and whether the claim tests passed on that very run;
 - hide the rules-of-thumb checkboxes from screen readers;
 - make output blocks focusable (they scroll sideways), and link each
-  snippet's title to its file in the repository when one is known.
+  snippet's title to its file in the repository when one is known;
+- offer each chapter's notebook for download, under the provenance line
+  (:mod:`traced.chapters` writes them);
+- link inline code that names a TensorFlow or Keras symbol to its API
+  reference, where the run step resolved it (:mod:`traced.api_links`).
 
 A Markdown extension, not an MkDocs hook, so any renderer that reads
 ``mkdocs.yml``'s ``markdown_extensions`` applies it.
@@ -20,11 +24,13 @@ import os
 import re
 from pathlib import Path
 
+import html
+
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from traced import catalog, fence, provenance, records
+from traced import api_links, catalog, chapters, fence, provenance, records
 
 PLACEHOLDER = "TRACED-PROVENANCE"
 
@@ -58,7 +64,21 @@ class _Provenance(Preprocessor):
             return lines
         # Right under the page title, so a reader sees it before any output.
         at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
-        return [*lines[:at], "", f'<p class="traced-provenance">{PLACEHOLDER}</p>', "", *lines[at:]]
+        stamp = ["", f'<p class="traced-provenance">{PLACEHOLDER}</p>', ""]
+        page = (fence.page or "").removeprefix("docs/")
+        notebook = chapters.notebook_name(page)
+        # The run step writes the notebooks with the pages' other generated
+        # files; a site built without them (a test's fixture) offers none.
+        if chapters.is_chapter(page, text) and (
+            fence.root / "docs" / chapters.FOLDER / notebook
+        ).is_file():
+            stamp += [
+                f"[Download this chapter as a notebook]({chapters.FOLDER}/{notebook})"
+                f'{{ download="{notebook}" .traced-download }}: its examples in page '
+                "order, with the outputs shown here, ready to run.",
+                "",
+            ]
+        return [*lines[:at], *stamp, *lines[at:]]
 
 
 # An output block's code: it scrolls sideways when wider than the screen, so
@@ -68,6 +88,41 @@ _OUTPUT_CODE = re.compile(
 )
 _SNIPPET_TITLE = re.compile(r'<span class="filename">(snippets/[\w/.-]+\.py)</span>')
 
+# Inline code naming an API symbol, and the places it stays unlinked:
+# headings (their text is the table of contents), links and code blocks.
+_INLINE_CODE = re.compile(r"<code>([^<]+)</code>")
+_LEFT_ALONE = re.compile(r"(<(h[1-6]|a|pre)\b[^>]*>.*?</\2>)", re.S)
+
+
+def _link_api_names(text: str) -> str:
+    """Link inline code that names a symbol the run step resolved in the
+    release it ran (the record's ``api``) to its API reference page."""
+    try:
+        links = fence.record().get("api") or {}
+    except fence.FenceError:
+        return text  # no record: the page's fences say so
+    if not links:
+        return text
+
+    def link(match: re.Match) -> str:
+        name = api_links.NAME.fullmatch(html.unescape(match.group(1)).strip())
+        url = links.get(name.group(1)) if name else None
+        if url is None:
+            return match.group(0)
+        title = f"{name.group(1)} in the API reference"
+        return f'<a class="traced-api" href="{url}" title="{title}">{match.group(0)}</a>'
+
+    parts = _LEFT_ALONE.split(text)
+    # split() yields text, then each left-alone region and its tag name.
+    out = []
+    for index, part in enumerate(parts):
+        kind = index % 3
+        if kind == 0:
+            out.append(_INLINE_CODE.sub(link, part))
+        elif kind == 1:
+            out.append(part)
+    return "".join(out)
+
 
 class _Stamp(Postprocessor):
     def run(self, text: str) -> str:
@@ -76,6 +131,7 @@ class _Stamp(Postprocessor):
         )
         text = _OUTPUT_CODE.sub(r'\1\2<code tabindex="0">', text)
         text = _SNIPPET_TITLE.sub(_linked_title, text)
+        text = _link_api_names(text)
         if PLACEHOLDER in text:
             text = text.replace(PLACEHOLDER, provenance_text(fence.cached_on_page()))
         return text

@@ -124,6 +124,7 @@ def new(environment: dict[str, str], snippets: dict[str, dict], **fields) -> dic
         "tests": {},
         "snippets": dict(sorted(snippets.items())),
         "notebooks": {},
+        "api": {},
         **fields,
     }
 

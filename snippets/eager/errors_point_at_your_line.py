@@ -10,7 +10,6 @@ try:
 except tf.errors.InvalidArgumentError as error:
     print("raised:", type(error).__name__)
     print("message:", error.message)
-    # The innermost frame in this file is the line that failed.
-    frames = traceback.extract_tb(error.__traceback__)
-    frame = [f for f in frames if f.filename == __file__][-1]
+    # The traceback starts at this file's frame: the line that failed.
+    frame = traceback.extract_tb(error.__traceback__)[0]
     print(f"at line {frame.lineno}: {frame.line}")

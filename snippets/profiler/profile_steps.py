@@ -6,7 +6,7 @@ import tensorflow as tf
 import trace_summary
 
 # `python profile_steps.py logs` keeps the trace in ./logs, for TensorBoard.
-logdir = sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp()
+logdir = sys.argv[1] if len(sys.argv) == 2 else tempfile.mkdtemp()
 w = tf.Variable(tf.random.normal([512, 512]))
 
 

@@ -1,0 +1,99 @@
+"""API names in the prose, linked to the API reference: one job.
+
+Inline code that names a public TensorFlow or Keras symbol (`tf.function`,
+`tf.data.Dataset.map`, `keras.Model.fit`) links to its page in TensorFlow's
+API reference on tensorflow.org, which documents Keras too (as `tf.keras`).
+The run step resolves every such name the pages use, in a worker that has
+imported the release it runs (:func:`resolve`), and records the links; the
+Markdown extension adds exactly those. A name that does not resolve in that
+release, or whose reference page cannot be told, stays plain text.
+
+The reference's URLs follow the symbol's canonical name (the first of its
+exported names: `tf.Assert` is documented at `tf/debugging/Assert`);
+members of a class are anchors on the class's page (`tf/data/Dataset#map`).
+Nothing is fetched: a link is only ever built from the installed release.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+
+REFERENCE = "https://www.tensorflow.org/api_docs/python/"
+
+NAME = re.compile(r"((?:tf|keras)(?:\.[A-Za-z_]\w*)+)(?:\(.*\))?")
+"""Inline code that may name an API symbol: ``tf.x.y`` or ``keras.x``, or a
+call of one (``tf.config.run_functions_eagerly(True)`` links to
+``run_functions_eagerly``)."""
+
+_INLINE = re.compile(r"(?<![`\w])`([^`\n]+)`(?!`)")
+_FENCE = re.compile(r"^[ \t]*```.*?^[ \t]*```[ \t]*$", re.M | re.S)
+
+
+def names_in(docs: Path) -> list[str]:
+    """Every API-looking name in the pages' inline code (code blocks aside)."""
+    found = set()
+    for page in sorted(docs.rglob("*.md")):
+        text = _FENCE.sub("", page.read_text(encoding="utf-8"))
+        for code in _INLINE.findall(text):
+            match = NAME.fullmatch(code.strip())
+            if match:
+                found.add(match.group(1))
+    return sorted(found)
+
+
+def resolve(names: list[str]) -> dict[str, str]:
+    """{name: reference URL} for the names that resolve in the installed
+    release (TensorFlow imported)."""
+    import keras
+    import tensorflow as tf
+
+    links = {}
+    for name in names:
+        url = _url(tf, keras, name)
+        if url:
+            links[name] = url
+    return links
+
+
+def _canonical(obj) -> str | None:
+    """The name TensorFlow's reference documents ``obj`` under, if exported."""
+    for candidate in (obj, inspect.unwrap(obj) if callable(obj) else obj):
+        names = getattr(candidate, "_tf_api_names", None)
+        if names:
+            return names[0]
+    return None
+
+
+def _url(tf, keras, name: str) -> str | None:
+    root, *parts = name.split(".")
+    chain = [tf if root == "tf" else keras]
+    for part in parts:
+        try:
+            chain.append(getattr(chain[-1], part))
+        except AttributeError:
+            return None  # not in this release: no link
+    target = chain[-1]
+    if root == "keras":
+        # Keras 3 is documented on tensorflow.org as tf.keras: link only
+        # where tf.keras has the very same object.
+        mirror = tf.keras
+        for part in parts:
+            mirror = getattr(mirror, part, None)
+        if mirror is not target:
+            return None
+        if inspect.ismodule(target) or inspect.isclass(target) or inspect.isfunction(target):
+            return REFERENCE + "tf/keras/" + "/".join(parts)
+        if len(parts) > 1 and inspect.isclass(chain[-2]):
+            return REFERENCE + "tf/keras/" + "/".join(parts[:-1]) + "#" + parts[-1]
+        return None
+    if inspect.ismodule(target):
+        return REFERENCE + "tf/" + "/".join(parts)
+    canonical = _canonical(target)
+    if canonical and (inspect.isclass(target) or callable(target)):
+        return REFERENCE + "tf/" + canonical.replace(".", "/")
+    owner = chain[-2] if len(chain) > 2 else None
+    if owner is not None and inspect.isclass(owner) and _canonical(owner):
+        return REFERENCE + "tf/" + _canonical(owner).replace(".", "/") + "#" + parts[-1]
+    return None
