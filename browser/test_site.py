@@ -305,7 +305,12 @@ def hosted(tmp_path_factory):
     built = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "traced")],
         cwd=ROOT,
-        env={**os.environ, "TRACED_SITE_URL": base, "TRACED_REPO_URL": REPO, "TRACED_REPO_REF": REF},
+        env={
+            **os.environ,
+            "TRACED_SITE_URL": base,
+            "TRACED_REPO_URL": REPO,
+            "TRACED_REPO_REF": REF,
+        },
         capture_output=True,
         text=True,
     )

@@ -216,8 +216,12 @@ def test_float_in_condition_becomes_a_cond_with_both_branches_traced(output):
 
 def test_bool_despite_autograph(output):
     shown = lines(output("snippets/autograph/bool_despite_autograph.py"))
-    failing = {"comprehension_filter": "[3. 2.]", "any_builtin": "True",
-               "bool_builtin": "True", "assert_statement": "3.0"}
+    failing = {
+        "comprehension_filter": "[3. 2.]",
+        "any_builtin": "True",
+        "bool_builtin": "True",
+        "assert_statement": "3.0",
+    }
     for name, fixed in failing.items():
         at = shown.index(f"{name:29} -> OperatorNotAllowedInGraphError")
         assert shown[at + 1] == f"{name + '_fixed':29} -> {fixed}"

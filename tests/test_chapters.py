@@ -5,6 +5,7 @@ prints what the record holds."""
 import json
 
 import pytest
+
 from conftest import DOCS, ROOT, recorded
 from traced import catalog, chapters, notebooks
 

@@ -3,8 +3,9 @@ from and a section of the site that exists."""
 
 import re
 
-from conftest import DOCS
 from markdown.extensions.toc import slugify
+
+from conftest import DOCS
 from traced import catalog
 
 NOTE = catalog.ROOT / "notes" / "tracker-questions.md"

@@ -8,7 +8,8 @@ import json
 import re
 
 import pytest
-from conftest import DOCS, bench_medians, lines, recorded, run
+
+from conftest import DOCS, bench_medians, recorded, run
 
 
 def test_measuring_helper_prints_nothing(output):

@@ -1,4 +1,5 @@
-"""docs/troubleshooting.md: each entry (a ### heading, under a ## group) quotes\na message that is in the output it shows."""
+"""docs/troubleshooting.md: each entry (a ### heading, under a ## group) quotes
+a message that is in the output it shows."""
 
 import re
 

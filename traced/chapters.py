@@ -99,9 +99,13 @@ def notebook(page: str, markdown: str, record: dict, root: Path, packages: dict[
     ``packages``: {name: version} of other packages snippets may import."""
     environment = record["environment"]
     paths = [value for kind, value in _page_items(markdown) if kind == "snippet"]
-    sources = "\n".join((root / p).read_text(encoding="utf-8") for p in paths if (root / p).is_file())
+    sources = "\n".join(
+        (root / p).read_text(encoding="utf-8") for p in paths if (root / p).is_file()
+    )
     packages = {n: v for n, v in packages.items() if re.search(rf"^import {n}\b", sources, re.M)}
-    title = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), page)
+    title = next(
+        (line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), page
+    )
     cells = [
         _cell(
             "markdown",

@@ -20,11 +20,10 @@ A Markdown extension, not an MkDocs hook, so any renderer that reads
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from pathlib import Path
-
-import html
 
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
@@ -69,9 +68,10 @@ class _Provenance(Preprocessor):
         notebook = chapters.notebook_name(page)
         # The run step writes the notebooks with the pages' other generated
         # files; a site built without them (a test's fixture) offers none.
-        if chapters.is_chapter(page, text) and (
-            fence.root / "docs" / chapters.FOLDER / notebook
-        ).is_file():
+        if (
+            chapters.is_chapter(page, text)
+            and (fence.root / "docs" / chapters.FOLDER / notebook).is_file()
+        ):
             stamp += [
                 f"[Download this chapter as a notebook]({chapters.FOLDER}/{notebook})"
                 f'{{ download="{notebook}" .traced-download }}: its examples in page '

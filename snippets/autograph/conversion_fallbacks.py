@@ -51,7 +51,9 @@ helpers = {
 for case, helper in helpers.items():
     print(f"--- {case}")
     try:
-        result = tf.function(lambda x, helper=helper: helper(x))(tf.constant(3.0))
+        result = tf.function(lambda x, helper=helper: helper(x))(
+            tf.constant(3.0)
+        )
         print("ran:", result.numpy())
     except tf.errors.OperatorNotAllowedInGraphError as error:
         message = str(error).strip().splitlines()[-1].strip()

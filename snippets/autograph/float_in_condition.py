@@ -17,12 +17,21 @@ print("result:", converted(tf.constant(-3.0)).numpy())
 print("traces:", converted.experimental_get_tracing_count())
 
 for label, call in [
-    ("autograph=False", lambda: tf.function(absolute, autograph=False)(tf.constant(2.0))),
+    (
+        "autograph=False",
+        lambda: tf.function(absolute, autograph=False)(tf.constant(2.0)),
+    ),
     ("a vector", lambda: converted(tf.constant([2.0, -3.0]))),
 ]:
     try:
         call()
     except (TypeError, ValueError) as error:
         name = type(error).__name__
-        last = str(error).strip().splitlines()[-1].strip().removeprefix(name + ": ")
+        last = (
+            str(error)
+            .strip()
+            .splitlines()[-1]
+            .strip()
+            .removeprefix(name + ": ")
+        )
         print(f"{label}: {name}: {last}")

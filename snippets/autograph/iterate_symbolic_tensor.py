@@ -3,7 +3,9 @@ import tensorflow as tf
 
 @tf.function
 def doubled(v):
-    return tf.stack([e * 2 for e in v])  # Python iterates: a trace has no elements
+    return tf.stack(
+        [e * 2 for e in v]
+    )  # Python iterates: a trace has no elements
 
 
 try:
@@ -21,4 +23,7 @@ def doubled_loop(v):
 
 
 print("for statement:", doubled_loop(tf.constant([1, 2, 3])).numpy())
-print("one op, no loop:", tf.function(lambda v: v * 2)(tf.constant([1, 2, 3])).numpy())
+print(
+    "one op, no loop:",
+    tf.function(lambda v: v * 2)(tf.constant([1, 2, 3])).numpy(),
+)

@@ -24,7 +24,9 @@ x, y = tf.ones([32, 2]), tf.zeros([32, 1])
 print("how often the layer's Python ran:")
 model = python_runs(
     "building the model",
-    lambda: keras.Sequential([keras.Input((2,)), Probe(), keras.layers.Dense(1)]),
+    lambda: keras.Sequential(
+        [keras.Input((2,)), Probe(), keras.layers.Dense(1)]
+    ),
 )
 model.compile(optimizer="sgd", loss="mse")
 python_runs(

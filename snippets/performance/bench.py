@@ -125,7 +125,9 @@ def crossing(sizes, baseline, other):
     if not behind:
         return sizes[0]
     i = behind[-1]
-    return sizes[i] + (sizes[i + 1] - sizes[i]) * -ahead[i] / (ahead[i + 1] - ahead[i])
+    return sizes[i] + (sizes[i + 1] - sizes[i]) * -ahead[i] / (
+        ahead[i + 1] - ahead[i]
+    )
 
 
 def report_crossing(sizes, sweep, mode, baseline="eager", what="ops"):
@@ -135,7 +137,9 @@ def report_crossing(sizes, sweep, mode, baseline="eager", what="ops"):
     medians = {m: [stats[m][0] for stats in sweep] for m in (mode, baseline)}
     found = crossing(sizes, medians[baseline], medians[mode])
     if found is None:
-        print(f"{mode} does not overtake {baseline} up to n = {sizes[-1]} {what}")
+        print(
+            f"{mode} does not overtake {baseline} up to n = {sizes[-1]} {what}"
+        )
         return None
     rounds = len(sweep[0].samples[mode])
     each = [
@@ -152,7 +156,11 @@ def report_crossing(sizes, sweep, mode, baseline="eager", what="ops"):
     print(
         f"{mode} overtakes {baseline} at n = {found:.0f} {what}"
         f" (single rounds: {spread}"
-        + (f"; {missing} of {rounds} rounds never" if missing else f", {rounds} rounds")
+        + (
+            f"; {missing} of {rounds} rounds never"
+            if missing
+            else f", {rounds} rounds"
+        )
         + ")"
     )
     return found

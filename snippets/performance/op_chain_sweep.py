@@ -28,11 +28,20 @@ sweep = [bench.compare(modes(n), calls=20, rounds=7) for n in lengths]
 
 print(bench.machine())
 names = list(sweep[0])
-print(f"{'n':>4}" + "".join(f"{name:>19}" for name in names) + "   (µs per call, median)")
+print(
+    f"{'n':>4}"
+    + "".join(f"{name:>19}" for name in names)
+    + "   (µs per call, median)"
+)
 for n, stats in zip(lengths, sweep):
     print(f"{n:4}" + "".join(f"{stats[name][0] * 1e6:19.1f}" for name in names))
 for name in names:
-    plt.plot(lengths, [stats[name][0] * 1e6 for stats in sweep], marker="o", label=name)
+    plt.plot(
+        lengths,
+        [stats[name][0] * 1e6 for stats in sweep],
+        marker="o",
+        label=name,
+    )
 
 for mode in ("tf.function", "tf.function + XLA"):
     bench.report_crossing(lengths, sweep, mode)

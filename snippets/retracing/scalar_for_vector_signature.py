@@ -8,7 +8,9 @@ def total(values):
 
 print("a vector:", total(tf.constant([1.0, 2.0])).numpy())
 try:
-    total(tf.constant(5.0))  # a scalar has rank 0; [None] means rank 1, any length
+    total(
+        tf.constant(5.0)
+    )  # a scalar has rank 0; [None] means rank 1, any length
 except TypeError as error:
     print("a scalar:", str(error).split("`")[1])
 

@@ -11,7 +11,10 @@ def name_of(label):
 try:
     name_of(tf.constant(1))
 except TypeError as error:
-    print("TypeError:", str(error).strip().splitlines()[-1].strip().removeprefix("TypeError: "))
+    print(
+        "TypeError:",
+        str(error).strip().splitlines()[-1].strip().removeprefix("TypeError: "),
+    )
 
 # A lookup by value in the graph is a TensorFlow table, built once outside.
 table = tf.lookup.StaticHashTable(
@@ -27,4 +30,10 @@ def name_of_fixed(label):
     return table.lookup(label)
 
 
-print("fixed:", [name_of_fixed(tf.constant(k, tf.int64)).numpy().decode() for k in (1, 2, 3)])
+print(
+    "fixed:",
+    [
+        name_of_fixed(tf.constant(k, tf.int64)).numpy().decode()
+        for k in (1, 2, 3)
+    ],
+)

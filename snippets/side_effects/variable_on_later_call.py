@@ -11,7 +11,9 @@ class Counter(tf.Module):
             # Only a later call (a new trace, for the new Python bool) gets
             # here: the first call created no variable.
             self.count = tf.Variable(0)
-        return tf.constant(0) if self.count is None else self.count.assign_add(1)
+        return (
+            tf.constant(0) if self.count is None else self.count.assign_add(1)
+        )
 
 
 counter = Counter()

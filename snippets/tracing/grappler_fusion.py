@@ -54,14 +54,18 @@ tf.profiler.experimental.start(logdir)
 dense_relu(x, w, b).numpy()
 tf.profiler.experimental.stop()
 space = xplane_pb2.XSpace()
-space.ParseFromString(next(pathlib.Path(logdir).rglob("*.xplane.pb")).read_bytes())
+space.ParseFromString(
+    next(pathlib.Path(logdir).rglob("*.xplane.pb")).read_bytes()
+)
 ran = sorted(
     {
         plane.event_metadata[event.metadata_id].name
         for plane in space.planes
         for line in plane.lines
         for event in line.events
-        if re.fullmatch(r"\w+:_?[A-Z]\w*", plane.event_metadata[event.metadata_id].name)
+        if re.fullmatch(
+            r"\w+:_?[A-Z]\w*", plane.event_metadata[event.metadata_id].name
+        )
     }
 )
 print("the tf.function ran (node:kernel):", ran)
