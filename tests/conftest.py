@@ -187,6 +187,13 @@ def lines(text: str) -> list[str]:
     return [line.rstrip() for line in text.splitlines()]
 
 
+def printed(cell: dict) -> str:
+    """What a notebook cell printed: its stream outputs, in order."""
+    return "".join(
+        "".join(out["text"]) for out in cell.get("outputs", []) if out["output_type"] == "stream"
+    )
+
+
 def bench_medians(out: str) -> dict[str, float]:
     """Mode name -> median time per call, from the table bench.report prints
     (in the table's unit, µs or ms)."""

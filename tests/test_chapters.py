@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import DOCS, ROOT, recorded
+from conftest import DOCS, ROOT, printed, recorded
 from traced import catalog, chapters, notebooks
 
 CHAPTER = "eager.md"  # quick to run, no timings: its outputs must repeat exactly
@@ -22,12 +22,6 @@ def _record() -> dict:
 def _notebook(page: str, record: dict) -> dict:
     markdown = (DOCS / page).read_text(encoding="utf-8")
     return chapters.notebook(page, markdown, record, ROOT, {"matplotlib": "x"})
-
-
-def _printed(cell: dict) -> str:
-    return "".join(
-        "".join(out["text"]) for out in cell.get("outputs", []) if out["output_type"] == "stream"
-    )
 
 
 def test_every_chapter_has_a_notebook_in_page_order():
@@ -47,7 +41,7 @@ def test_every_chapter_has_a_notebook_in_page_order():
                 source = "".join(cell["source"])
                 assert source == (ROOT / path).read_text(encoding="utf-8").rstrip("\n"), path
             if path:
-                assert _printed(cell) == record["snippets"][path]["output"], path
+                assert printed(cell) == record["snippets"][path]["output"], path
 
 
 def test_the_install_cell_pins_the_release_that_built_the_page():
@@ -72,12 +66,12 @@ def test_a_chapter_notebook_run_from_scratch_prints_the_records_outputs(tmp_path
     file.write_text(json.dumps(book), encoding="utf-8")
     executed = json.loads(notebooks.run(file, tmp_path))  # a new kernel, in tmp_path
     install = executed["cells"][1]
-    assert _printed(install) == "This kernel has the versions that built the page.\n"
+    assert printed(install) == "This kernel has the versions that built the page.\n"
     compared = 0
     for cell in executed["cells"]:
         path = chapters.snippet_of(cell)
         if path is None or catalog.is_timed(path):
             continue
-        assert _printed(cell) == record["snippets"][path]["output"], path
+        assert printed(cell) == record["snippets"][path]["output"], path
         compared += 1
     assert compared == len(set(catalog.page_embeds(DOCS)[CHAPTER]))

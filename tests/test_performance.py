@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import DOCS, bench_medians, recorded, run
+from conftest import DOCS, bench_medians, printed, recorded, run
 
 
 def test_measuring_helper_prints_nothing(output):
@@ -72,16 +72,11 @@ def test_notebook_prints_its_crossover_in_the_pages_form():
     if recorded() is None:
         pytest.skip("the executed notebook is the run step's (pytest --record=...)")
     notebook = json.loads((DOCS / "notebooks" / "performance-benchmark.ipynb").read_text())
-    printed = "".join(
-        "".join(out.get("text", ""))
-        for cell in notebook["cells"]
-        for out in cell.get("outputs", [])
-        if out.get("output_type") == "stream"
-    )
-    assert re.search(rf"^tf\.function {CROSSING}$", printed, re.M)
+    shown = "".join(printed(cell) for cell in notebook["cells"])
+    assert re.search(rf"^tf\.function {CROSSING}$", shown, re.M)
     assert re.search(
         rf"^tf\.function \+ XLA ({CROSSING}|does not overtake eager up to n = 100 ops)$",
-        printed,
+        shown,
         re.M,
     )
 

@@ -74,26 +74,35 @@ def _url(tf, keras, name: str) -> str | None:
             chain.append(getattr(chain[-1], part))
         except AttributeError:
             return None  # not in this release: no link
-    target = chain[-1]
-    if root == "keras":
-        # Keras 3 is documented on tensorflow.org as tf.keras: link only
-        # where tf.keras has the very same object.
-        mirror = tf.keras
-        for part in parts:
-            mirror = getattr(mirror, part, None)
-        if mirror is not target:
-            return None
-        if inspect.ismodule(target) or inspect.isclass(target) or inspect.isfunction(target):
-            return REFERENCE + "tf/keras/" + "/".join(parts)
-        if len(parts) > 1 and inspect.isclass(chain[-2]):
-            return REFERENCE + "tf/keras/" + "/".join(parts[:-1]) + "#" + parts[-1]
-        return None
-    if inspect.ismodule(target):
-        return REFERENCE + "tf/" + "/".join(parts)
-    canonical = _canonical(target)
-    if canonical and (inspect.isclass(target) or callable(target)):
-        return REFERENCE + "tf/" + canonical.replace(".", "/")
-    owner = chain[-2] if len(chain) > 2 else None
-    if owner is not None and inspect.isclass(owner) and _canonical(owner):
-        return REFERENCE + "tf/" + _canonical(owner).replace(".", "/") + "#" + parts[-1]
+    if root == "keras" and _follow(tf.keras, parts) is not chain[-1]:
+        return None  # documented on tensorflow.org as tf.keras: only the very same object
+    page = _page(root, chain[-1], parts, chain[-2])
+    if page is not None:
+        return REFERENCE + page
+    owner = chain[-2]  # a member of a class: an anchor on the class's page
+    if len(chain) > 2 and inspect.isclass(owner):
+        owner_page = _page(root, owner, parts[:-1], chain[-3])
+        if owner_page is not None:
+            return f"{REFERENCE}{owner_page}#{parts[-1]}"
     return None
+
+
+def _follow(obj, parts: list[str]):
+    for part in parts:
+        obj = getattr(obj, part, None)
+    return obj
+
+
+def _page(root: str, obj, parts: list[str], owner) -> str | None:
+    """The reference page of ``obj``, written ``root.parts``, if it has one of
+    its own: a module, or a class or function that is not a class member
+    (TensorFlow's under its canonical name, Keras's as written)."""
+    if inspect.ismodule(obj):
+        return f"tf/{'keras/' if root == 'keras' else ''}{'/'.join(parts)}"
+    if inspect.isclass(owner) or not callable(obj):
+        return None
+    if root == "keras":
+        own = inspect.isclass(obj) or inspect.isfunction(obj)
+        return "tf/keras/" + "/".join(parts) if own else None
+    canonical = _canonical(obj)
+    return "tf/" + canonical.replace(".", "/") if canonical else None

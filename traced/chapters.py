@@ -98,7 +98,8 @@ def notebook(page: str, markdown: str, record: dict, root: Path, packages: dict[
     """The notebook of one chapter, from its Markdown and the run record;
     ``packages``: {name: version} of other packages snippets may import."""
     environment = record["environment"]
-    paths = [value for kind, value in _page_items(markdown) if kind == "snippet"]
+    items = list(_page_items(markdown))
+    paths = [value for kind, value in items if kind == "snippet"]
     sources = "\n".join(
         (root / p).read_text(encoding="utf-8") for p in paths if (root / p).is_file()
     )
@@ -120,7 +121,7 @@ def notebook(page: str, markdown: str, record: dict, root: Path, packages: dict[
     written: set[str] = set()
     pending: list[str] = []
     shown: set[str] = set()
-    for kind, value in _page_items(markdown):
+    for kind, value in items:
         if kind == "heading":
             pending.append(value)
             continue
