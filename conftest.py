@@ -18,3 +18,21 @@ def pytest_addoption(parser):
         action="store_true",
         help="only the pages' claims (tests/test_<page>.py), not the pipeline's own tests",
     )
+    group.addoption(
+        "--mutate",
+        default=None,
+        choices=("drop-last", "reverse", "numbers"),
+        help="run each claim once per output it read, with that output changed this way "
+        "(python -m traced mutate drives it); the record is not written",
+    )
+    group.addoption(
+        "--mutate-report",
+        default=None,
+        help="write each test's outcome and the outputs it read here (JSON), "
+        "instead of into the record",
+    )
+    group.addoption(
+        "--mutate-checks",
+        default=None,
+        help="with --mutate: the report of an unchanged run, saying which test read which output",
+    )

@@ -10,6 +10,7 @@ snippets it reads itself, through the same runner.
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import re
 import subprocess
@@ -18,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from traced import cache, catalog, diagram, records, runner
+from traced import cache, catalog, diagram, mutate, records, runner
+from traced.claims import ATTRIBUTE, claim  # noqa: F401 (the test files' decorator)
 
 ROOT = catalog.ROOT
 DOCS = catalog.DOCS
@@ -31,13 +33,14 @@ os.environ["TRACED_CACHE"] = "off"
 all_snippets = catalog.all_snippets
 page_embeds = catalog.page_embeds
 
-PIPELINE_FILES = ("test_pipeline.py", "test_fence.py", "test_records.py", "test_workflow.py")
-"""Tests of the build itself; the rest are the pages' claims (``--claims``)."""
+PIPELINE_FILES = catalog.PIPELINE_TESTS
 
 _record: dict = {}  # {"file": Path, "data": dict} when --record was given
 _outcomes: dict[str, str] = {}
 _collect_errors: list[str] = []
-_read_by_test: dict[str, list[str]] = {}  # test id -> snippets it read
+_read_by_test: dict[str, list[str]] = {}  # test id -> outputs it read (record keys)
+_checks: dict[str, dict] = {}  # test id -> {"read", "sentences", "line"}, on the controller
+_current: dict = {"test": None, "mutation": None}  # the test running, the output it sees changed
 
 
 def pytest_configure(config):
@@ -48,12 +51,32 @@ def pytest_configure(config):
             _record.update(file=file, data=records.read(file))
         except records.RecordError as error:
             raise pytest.UsageError(f"--record: {error}") from None
+    kind = config.getoption("--mutate")
+    if kind:
+        if not _record:
+            raise pytest.UsageError("--mutate changes a record's outputs: give --record too")
+        given = config.getoption("--mutate-checks")
+        checks = json.loads(Path(given).read_text())["checks"] if given else None
+        checks = checks or _record["data"].get("checks")
+        if not checks:
+            raise pytest.UsageError(
+                "--mutate: no checks (which test read which output): give --mutate-checks "
+                "or a record the claims ran on"
+            )
+        _record.update(mutate=kind, checks=checks)
 
 
 def pytest_collection_modifyitems(config, items):
-    if not config.getoption("--claims"):
+    mutating = bool(_record.get("mutate"))
+    if not config.getoption("--claims") and not mutating:
         return
     kept = [item for item in items if item.path.name not in PIPELINE_FILES]
+    if mutating:  # only the items that see a changed output
+        kept = [
+            i
+            for i in kept
+            if getattr(i, "callspec", None) and i.callspec.params.get("traced_mutation")
+        ]
     config.hook.pytest_deselected(items=[i for i in items if i not in kept])
     items[:] = kept
 
@@ -78,24 +101,57 @@ def run_step(root: Path, record: Path) -> dict:
 def run(path: str, eager: bool = False) -> runner.SnippetRun:
     """The snippet's run as the page shows it: from the record when one was
     given (failing if the snippet changed since), else run here once per
-    test process."""
+    test process. The read is noted against the running test (the record's
+    ``checks``); under ``--mutate`` the one output being mutated comes back
+    changed."""
+    key = records.snippet_key(path, eager)
+    if _current["test"] is not None:
+        _read_by_test.setdefault(_current["test"], []).append(key)
     data = recorded()
     if data is None:
         return cache.run(path, ROOT, eager=eager)
-    entry = data["snippets"].get(records.snippet_key(path, eager))
+    entry = data["snippets"].get(key)
     shown = records.shown(_record["file"])
     assert entry is not None, f"{path}{' (eager)' if eager else ''} is not in the record {shown}"
     assert entry["digest"] == catalog.digest(ROOT, path), (
         f"{path} changed after the record {shown} was made: run `python -m traced run` again"
     )
     source = (ROOT / path).read_text(encoding="utf-8")
-    return runner.SnippetRun(
-        path, source, entry["output"], entry["error"], figures=entry["figures"]
+    output = entry["output"]
+    if _current["mutation"] == key:
+        output = mutate.change(output, _record["mutate"])
+    return runner.SnippetRun(path, source, output, entry["error"], figures=entry["figures"])
+
+
+@pytest.fixture
+def traced_mutation(request):
+    """The output this test item reads changed (``--mutate``), or None."""
+    return getattr(request, "param", None)
+
+
+@pytest.fixture(autouse=True)
+def _traced_test(request, traced_mutation):
+    """Which test is reading outputs now, and which output it sees changed."""
+    _current.update(test=request.node.nodeid, mutation=traced_mutation)
+    yield
+    _current.update(test=None, mutation=None)
+
+
+def pytest_generate_tests(metafunc):
+    """Under ``--mutate``: each claim test once per output it read on the
+    unchanged record (its ``checks``), that output changed."""
+    if not _record.get("mutate") or "traced_mutation" not in metafunc.fixturenames:
+        return
+    test = metafunc.definition.nodeid
+    read = sorted(
+        {
+            key
+            for tested, check in _record["checks"].items()
+            if tested == test or tested.startswith(f"{test}[")
+            for key in check.get("read", [])
+        }
     )
-
-
-def _note_read(request, path: str) -> None:
-    _read_by_test.setdefault(request.node.nodeid, []).append(path)
+    metafunc.parametrize("traced_mutation", read or [None], indirect=True, ids=read or ["none"])
 
 
 def pytest_collectreport(report):
@@ -104,6 +160,14 @@ def pytest_collectreport(report):
 
 
 def pytest_runtest_logreport(report):
+    properties = dict(report.user_properties)
+    claim_test = report.nodeid.split("::")[0].rsplit("/", 1)[-1] not in PIPELINE_FILES
+    if report.when == "call" and claim_test and "traced_read" in properties:
+        _checks[report.nodeid] = {
+            "read": properties.get("traced_read", []),
+            "sentences": properties.get("traced_claims", []),
+            "line": properties.get("traced_line"),
+        }
     if report.when == "call" or report.failed or report.skipped:
         outcome = "error" if report.failed and report.when != "call" else report.outcome
         if _outcomes.get(report.nodeid, "passed") == "passed":
@@ -113,9 +177,18 @@ def pytest_runtest_logreport(report):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
+    if call.when != "call":
+        return report
+    # Carried to the controller (xdist), which names the outputs when the
+    # claim fails and writes them, with the sentences, into the record.
     read = _read_by_test.get(item.nodeid)
-    if read:  # carried to the controller, which names them when the claim fails
+    if read:
         report.user_properties.append(("traced_read", list(dict.fromkeys(read))))
+    function = getattr(item, "function", None)
+    if function is not None:
+        bound = getattr(function, ATTRIBUTE, [])
+        report.user_properties.append(("traced_claims", [list(b) for b in bound]))
+        report.user_properties.append(("traced_line", function.__code__.co_firstlineno))
     return report
 
 
@@ -144,6 +217,7 @@ def _failed_claims(terminalreporter) -> list[tuple[str, list[str]]]:
         "error", []
     ):
         read = dict(report.user_properties).get("traced_read", [])
+        read = [key.replace("#eager", " (Eager tab)") for key in read]
         found.append((report.nodeid, read))
     return found
 
@@ -161,6 +235,11 @@ def pytest_sessionfinish(session, exitstatus):
         return
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     say = reporter.write_line if reporter else print
+    report = session.config.getoption("--mutate-report")
+    if report:  # the record is left as it was; outcomes and reads go to the report
+        found = {"outcomes": _outcomes, "checks": _checks}
+        Path(report).write_text(json.dumps(found, indent=1, sort_keys=True) + "\n")
+        return
     shown = records.shown(_record["file"])
     reasons = _partial(session, exitstatus)
     if reasons:
@@ -176,6 +255,7 @@ def pytest_sessionfinish(session, exitstatus):
         session=os.environ.get("TRACED_SESSION", data.get("session")),
         summary=summary,
         tests=dict(sorted(_outcomes.items())),
+        checks=dict(sorted(_checks.items())),
     )
     records.write(_record["file"], data)
     say(f"traced: test outcomes added to the record {shown}")
@@ -224,7 +304,6 @@ def output(request):
     ``eager=True``: what its "Eager" tab shows (``compare="eager"``)."""
 
     def _output(path: str, eager: bool = False) -> str:
-        _note_read(request, path)
         return _checked(path, eager).output
 
     return _output
@@ -236,7 +315,7 @@ def drawn(request):
     draws from the snippet's global ``name`` (``diagram="name"``)."""
 
     def _drawn(path: str, name: str) -> str:
-        _note_read(request, path)
+        _read_by_test.setdefault(request.node.nodeid, []).append(path)
         data = recorded()
         if data is None:
             result = cache.run(path, ROOT)  # globals exist only in the process that ran it

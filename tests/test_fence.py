@@ -8,6 +8,8 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import markdown
@@ -15,7 +17,7 @@ import pytest
 from mkdocs.config import load_config
 
 from conftest import ROOT
-from traced import api_links, cache, execute, fence, provenance, records, runner
+from traced import api_links, cache, execute, fence, hooks, provenance, records, runner
 
 FIXTURE = Path(__file__).parent / "fixtures" / "fence"
 
@@ -29,7 +31,8 @@ def md_config():
 @pytest.fixture
 def render(md_config, monkeypatch, caplog, tmp_path):
     """``render(fence_line, path)`` -> (html, warnings) for one page holding
-    that fence, as ``serve`` renders it: a snippet the record lacks runs here."""
+    that fence, as ``serve`` renders it: the hooks run a snippet the record
+    lacks, then the fence renders it."""
     monkeypatch.setattr(fence, "root", FIXTURE)
     monkeypatch.setattr(fence, "live", True)
     monkeypatch.setenv("TRACED_RECORD", str(tmp_path / "no-record.json"))
@@ -42,7 +45,8 @@ def render(md_config, monkeypatch, caplog, tmp_path):
             extensions=md_config.markdown_extensions, extension_configs=md_config.mdx_configs
         )
         fence.start_page("docs/fixture.md")
-        html = md.convert(f"```{info}\n{path}\n```\n")
+        text = hooks.on_page_markdown(f"```{info}\n{path}\n```\n", page=None)
+        html = md.convert(text)
         warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
         return html, warnings
 
@@ -307,3 +311,57 @@ def test_api_names_the_record_resolved_link_to_the_reference(from_record, tmp_pa
     assert "<code>tf.not_a_symbol</code>" in html  # not resolved: plain text
     heading = '<h2 id="about-tffunction">About <code>tf.function</code><a class="headerlink"'
     assert heading in html  # headings are left alone
+
+
+def test_the_renderer_cannot_run_a_snippet():
+    """The fence and the extension only read the record: importing them
+    loads neither the runner nor the run step (``serve``'s reruns live in
+    the hooks)."""
+    code = (
+        "import sys, traced.fence, traced.extension; "
+        "print(sorted(m for m in ('traced.runner', 'traced.execute', 'tensorflow') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_illustration_says_nothing_is_claimed(from_record, tmp_path, monkeypatch):
+    record = _record_of(tmp_path, "snippets/prints_version.py")
+    monkeypatch.setenv("TRACED_RECORD", str(record))
+    html, warnings = from_record('```snippet claims="none"\nsnippets/prints_version.py\n```\n')
+    assert warnings == []
+    assert (
+        "An illustration, shown for reading: no claim on this page is checked against "
+        "this output." in html
+    )
+
+
+def test_claims_checked_on_an_output_are_listed_under_it(from_record, tmp_path, monkeypatch):
+    record = _record_of(tmp_path, "snippets/prints_version.py")
+    data = records.read(record)
+    test = "tests/test_fixture.py::test_prints_version"
+    data["tests"] = {test: "passed", "tests/test_fixture.py::test_other": "failed"}
+    data["checks"] = {
+        test: {
+            "read": ["snippets/prints_version.py"],
+            "sentences": [["fixture.md", "It prints `version 1`."], ["index.md", "Elsewhere."]],
+            "line": 12,
+        },
+        "tests/test_fixture.py::test_other": {"read": ["snippets/other.py"], "sentences": []},
+    }
+    records.write(record, data)
+    monkeypatch.setenv("TRACED_RECORD", str(record))
+    monkeypatch.setenv("TRACED_REPO_URL", "https://github.com/o/r")
+    monkeypatch.setenv("TRACED_REPO_REF", "abc123")
+    html, warnings = from_record("```snippet\nsnippets/prints_version.py\n```\n")
+    assert warnings == []
+    mark = html.split('<details class="traced-claims">')[1].split("</details>")[0]
+    assert "<summary>1 claim checked on this output</summary>" in mark
+    assert 'href="https://github.com/o/r/blob/abc123/tests/test_fixture.py#L12"' in mark
+    assert "<code>test_prints_version</code></a>, passed" in mark
+    assert "“It prints <code>version 1</code>.”" in mark
+    assert "“Elsewhere.” (on index.md)" in mark
+    assert "test_other" not in html  # it read another output

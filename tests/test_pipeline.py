@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +26,7 @@ from conftest import (
     run,
     run_step,
 )
-from traced import api_links, catalog, chapters, cleaning, provenance, records, runner
+from traced import api_links, catalog, chapters, claims, cleaning, provenance, records, runner
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -51,6 +52,95 @@ def test_every_embedded_snippet_exists():
         if not (ROOT / path).is_file()
     ]
     assert not missing, f"pages embed snippets that do not exist: {missing}"
+
+
+# --- Sentences bound to the claims that check them --------------------------------------
+
+
+def test_every_bound_sentence_is_on_its_page_word_for_word():
+    found = claims.bindings()
+    assert len(found) > 0
+    problems = claims.problems(found)
+    assert not problems, "\n".join(problems)
+
+
+def test_every_claim_test_of_a_page_binds_a_sentence():
+    """A test in ``tests/test_<page>.py``, for a page that exists, names the
+    sentences it guards; the pipeline's files and those with no page
+    (the chapter notebooks, the maintainers' notes) need not."""
+    pageless = [
+        f.name
+        for f in (ROOT / "tests").glob("test_*.py")
+        if f.name not in catalog.PIPELINE_TESTS
+        and not (
+            DOCS / f.name.removeprefix("test_").replace("_", "-").replace(".py", ".md")
+        ).is_file()
+    ]
+    missing = claims.unbound_tests(pipeline=(*catalog.PIPELINE_TESTS, *pageless))
+    assert not missing, f"claim tests that bind no sentence: {missing}"
+
+
+def test_editing_a_bound_sentence_fails_naming_it(tmp_path):
+    """The scripted edit the issue asks for: change one word of a bound
+    sentence on a copy of the pages, and the check names test and sentence."""
+    found = claims.bindings()
+    target = found[len(found) // 2]
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    page = docs / target.page
+    text = page.read_text(encoding="utf-8")
+    words = target.sentence.split()
+    edited = " ".join([*words[:-1], "EDITED", words[-1]])
+    flat = claims.normal(text)
+    assert claims.normal(target.sentence) in flat
+    page.write_text(flat.replace(claims.normal(target.sentence), edited), encoding="utf-8")
+    problems = claims.problems(found, docs)
+    assert any(
+        p.startswith(f"{target.test_id}: docs/{target.page} no longer says: ") for p in problems
+    ), problems
+
+
+def test_the_sentence_check_reads_a_wrapped_sentence_as_one(tmp_path):
+    (tmp_path / "page.md").write_text("It prints\n`traces: 1`\nonce.\n", encoding="utf-8")
+    bound = claims.Binding("page.md", "It prints `traces: 1` once.", "tests/t.py", "test_x", 1)
+    assert claims.problems([bound], tmp_path) == []
+    wrong = claims.Binding("page.md", "It prints `traces: 2` once.", "tests/t.py", "test_x", 1)
+    assert claims.problems([wrong], tmp_path) == [
+        "tests/t.py::test_x: docs/page.md no longer says: 'It prints `traces: 2` once.'"
+    ]
+
+
+# --- Fences checked before anything runs ---------------------------------------------------
+
+
+def test_bad_fences_stop_the_run_step_naming_each_without_a_traceback(tmp_path):
+    """Four bad fences on one page: an unknown ``compare`` value, a misspelled
+    option, a diagram of a non-graph, a missing file. The run step names each
+    with its page and snippet and records nothing; of the page's runs, only
+    the one that draws a diagram ran (the others were never started)."""
+    done = subprocess.run(
+        [
+            sys.executable, "-m", "traced", "run", "--root", str(FIXTURES / "bad_fences_site"),
+            "--record", str(tmp_path / "record.json"), "--no-pages", "--workers", "1",
+        ],
+        capture_output=True, text=True, cwd=ROOT, timeout=600, check=False,
+    )  # fmt: skip
+    log = done.stdout + done.stderr
+    assert done.returncode == 1, log
+    said = [line for line in lines(log) if line.startswith("traced: docs/")]
+    assert said == [
+        'traced: docs/index.md: snippet snippets/fine.py: compare="eagerly" is not an option '
+        'value; use compare="eager"',
+        "traced: docs/index.md: snippet snippets/fine.py: unknown option `diagrams` (did you "
+        "mean `diagram`?); the options are claims, collapse, compare, diagram, show, timeout",
+        "traced: docs/index.md: snippet snippets/missing.py: no such file",
+        "traced: docs/index.md: snippet snippets/not_a_graph.py: diagram `answer`: cannot draw "
+        "a int: pass a graph or a concrete function",
+    ]
+    assert "traced: run step stopped: 4 fence problem(s) above; nothing was recorded" in lines(log)
+    assert "Traceback" not in log
+    assert "running snippets/fine.py" not in log
+    assert not (tmp_path / "record.json").exists()
 
 
 @pytest.fixture(scope="module")
@@ -268,10 +358,20 @@ def test_provenance_line(fixture_page):
 
 def test_bad_snippets_fail_the_strict_build_and_publish_no_traceback(tmp_path):
     """One strict build of a site with a raising snippet and a misspelled
-    option: it fails, naming page, snippet and problem once each; the pages it
-    wrote before aborting show a notice, never a traceback or the raw fence."""
-    root = FIXTURES / "broken_site"
+    option, rendered without the run step's checks (as a renderer that runs
+    alone would): it fails, naming page, snippet and problem once each; the
+    pages it wrote before aborting show a notice, never a traceback or the
+    raw fence."""
+    root = tmp_path / "broken_site"
+    shutil.copytree(FIXTURES / "broken_site", root)
+    config = root / "mkdocs.yml"
+    hooks = str(ROOT / "traced" / "hooks.py")
+    config.write_text(config.read_text().replace("../../../traced/hooks.py", hooks))
+    page = root / "docs" / "index.md"
+    misspelled = page.read_text(encoding="utf-8")
+    page.write_text(misspelled.replace(' diagrams="graph"', ""), encoding="utf-8")
     step = run_step(root, tmp_path / "record.json")  # the run records the failure ...
+    page.write_text(misspelled, encoding="utf-8")
     assert (
         step["snippets"]["snippets/raises.py"]["error"]
         .rstrip()

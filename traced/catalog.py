@@ -31,6 +31,11 @@ few elsewhere): the only outputs allowed to differ between two builds
 with wide margins."""
 
 
+PIPELINE_TESTS = ("test_pipeline.py", "test_fence.py", "test_records.py", "test_workflow.py")
+"""Test files that check the build itself; every other ``tests/test_*.py``
+holds claims about outputs (``pytest --claims`` runs only those)."""
+
+
 def is_timed(path: str) -> bool:
     return path in TIMED or path.startswith(TIMED_FOLDERS)
 
@@ -71,19 +76,25 @@ def embedded_paths(markdown: str) -> list[str]:
     return [match["path"] for match in EMBED.finditer(markdown)]
 
 
-OPTION = re.compile(r'(\w+)="([^"]*)"')
-"""One ``name="value"`` option on a fence line, as pymdownx.superfences reads it."""
+OPTION = re.compile(r'([\w-]+)=(?:"([^"]*)"|(\S+))')
+"""One ``name="value"`` (or unquoted ``name=value``) option on a fence line,
+as pymdownx.superfences reads it."""
+
+
+def _options(line: str) -> dict[str, str]:
+    return {m[1]: m[2] if m[2] is not None else m[3] for m in OPTION.finditer(line)}
+
+
+def fences_in(markdown: str) -> list[tuple[str, dict[str, str]]]:
+    """The fences of one page's Markdown, in order, as ``(path, {option: value})``."""
+    return [(m["path"], _options(m["options"])) for m in EMBED.finditer(markdown)]
 
 
 def page_fences(docs: Path = DOCS) -> dict[str, list[tuple[str, dict[str, str]]]]:
     """Page (relative to docs/) -> the fences it holds, in page order, each as
-    ``(snippet path, {option: value})``: what the run step must run. The
-    fence itself checks the options when the page is rendered."""
+    ``(snippet path, {option: value})``: what the run step checks, then runs."""
     return {
-        page.relative_to(docs).as_posix(): [
-            (match["path"], dict(OPTION.findall(match["options"])))
-            for match in EMBED.finditer(page.read_text(encoding="utf-8"))
-        ]
+        page.relative_to(docs).as_posix(): fences_in(page.read_text(encoding="utf-8"))
         for page in sorted(docs.rglob("*.md"))
     }
 

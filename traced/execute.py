@@ -37,7 +37,17 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from traced import api_links, cache, catalog, chapters, diagram, provenance, records, runner
+from traced import (
+    api_links,
+    cache,
+    catalog,
+    chapters,
+    diagram,
+    fence_options,
+    provenance,
+    records,
+    runner,
+)
 
 _log = logging.getLogger("mkdocs.plugins.traced")
 
@@ -69,19 +79,30 @@ class Task:
         return f"{self.path} (eager)" if self.eager else self.path
 
 
-def _timeout(options: dict[str, str]) -> float:
-    try:
-        value = float(options.get("timeout", runner.DEFAULT_TIMEOUT))
-    except ValueError:
-        return runner.DEFAULT_TIMEOUT  # the fence reports the bad value
-    return value if value > 0 else runner.DEFAULT_TIMEOUT
+class PlanError(Exception):
+    """Fences the run step will not run: each problem, one line naming the
+    page and the snippet."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
 
 
 def plan(root: Path, docs: Path) -> list[Task]:
     """Every run the pages under ``docs`` need, plus one plain run of every
-    snippet under ``root/snippets``. Options the fence will reject are left
-    to it: it names the page; this only decides what to run."""
+    snippet under ``root/snippets``. Every fence is checked first
+    (:func:`traced.fence_options.parse`): any problem is a PlanError naming
+    them all, before anything runs."""
+    tasks, problems = _plan(root, docs)
+    if problems:
+        raise PlanError(problems)
+    return tasks
+
+
+def _plan(root: Path, docs: Path) -> tuple[list[Task], list[str]]:
+    """The runs the good fences need, and one line per bad fence."""
     wanted: dict[str, Task] = {}
+    problems: list[str] = []
 
     def add(task: Task) -> None:
         known = wanted.get(task.key)
@@ -93,23 +114,22 @@ def plan(root: Path, docs: Path) -> list[Task]:
             )
         wanted[task.key] = task
 
-    for fences in catalog.page_fences(docs).values():
+    for page, fences in catalog.page_fences(docs).items():
         for path, options in fences:
-            if not (root / path).is_file() or not (root / path).resolve().is_relative_to(root):
-                continue  # the fence says "no such file"
-            timeout = _timeout(options)
-            own = catalog.runs_in_own_process(path)
-            names = options.get("diagram", "").split()
-            diagrams = () if own else tuple(sorted(n for n in names if n.isidentifier()))
-            add(Task(path, False, diagrams, timeout))
-            if options.get("compare") == "eager" and not own:
-                add(Task(path, True, (), timeout))
+            try:
+                spec = fence_options.parse(root, path, options)
+            except fence_options.FenceError as error:
+                problems.append(f"docs/{page}: snippet {path}: {error}")
+                continue
+            add(Task(path, False, tuple(sorted(spec["diagrams"])), spec["timeout"]))
+            if spec["compare"]:
+                add(Task(path, True, (), spec["timeout"]))
     if (root / "snippets").is_dir():
         for path in catalog.all_snippets(root):
             add(Task(path))
             if path in catalog.PLAIN_RUNS:
                 add(Task(path, plain=True))
-    return sorted(wanted.values())
+    return sorted(wanted.values()), problems
 
 
 def _entry(task: Task, root: Path, **fields) -> dict:
@@ -217,13 +237,17 @@ def _draw(run: runner.SnippetRun, name: str, path: str) -> str:
 
 
 def _work(inbox, outbox, root: str, switches: dict, api_names: list[str]) -> None:
-    """A worker: import TensorFlow once, say what it runs on and which of the
-    pages' API names resolve in it, then run tasks until told to stop."""
+    """A worker: import TensorFlow once, then run tasks until told to stop;
+    told ``"describe"``, say what it runs on and which of the pages' API
+    names resolve in it (Keras imported then, after the diagrams that can
+    fail the step early have run)."""
     os.environ.update(switches)
     runner.prepare()
-    outbox.put(("environment", os.getpid(), provenance.environment()))
-    outbox.put(("api", os.getpid(), api_links.resolve(api_names)))
     while (task := inbox.get()) is not None:
+        if task == "describe":
+            outbox.put(("environment", os.getpid(), provenance.environment()))
+            outbox.put(("api", os.getpid(), api_links.resolve(api_names)))
+            continue
         outbox.put(("done", os.getpid(), perform(task, Path(root))))
 
 
@@ -245,6 +269,7 @@ class _Pool:
     environment: dict | None = None
     api: dict | None = None
     workers: list[_Worker] = field(default_factory=list)
+    described: bool = False
 
     def __post_init__(self) -> None:
         self.context = multiprocessing.get_context("spawn")  # never fork TensorFlow's threads
@@ -302,6 +327,13 @@ class _Pool:
                 _report(worker.task, entries[worker.task.key], stats)
             self.workers.remove(worker)
             self.workers.append(self._start())
+            if self.described and (self.environment is None or self.api is None):
+                self.workers[-1].inbox.put("describe")
+
+    def describe(self) -> None:
+        """Ask one worker for the environment and the API links."""
+        self.described = True
+        self.workers[0].inbox.put("describe")
 
     def shrink(self, size: int) -> None:
         while len(self.workers) > size:
@@ -309,6 +341,11 @@ class _Pool:
 
     def close(self) -> None:
         self.shrink(0)
+
+    def kill(self) -> None:
+        for worker in self.workers:
+            worker.process.kill()
+        self.workers.clear()
 
     @staticmethod
     def _stop(worker: _Worker) -> None:
@@ -328,6 +365,25 @@ def _report(task: Task, entry: dict, stats: cache.Stats) -> None:
     status = "ok" if entry["error"] is None and not entry["diagram_errors"] else "FAILED"
     alone = " (alone)" if task.timed else ""
     _log.info("traced: %s %s in %.1f s%s", task.label, status, entry["seconds"], alone)
+
+
+def _diagram_problems(drawing: list[Task], entries: dict[str, dict], docs: Path) -> list[str]:
+    """The diagrams the pages ask for that could not be drawn, one line each
+    naming the page and the snippet."""
+    pages: dict[str, list[str]] = {}
+    for page, fences in catalog.page_fences(docs).items():
+        for path, _ in fences:
+            pages.setdefault(path, []).append(page)
+    problems = []
+    for task in drawing:
+        entry = entries.get(task.key, {})
+        where = ", ".join(f"docs/{p}" for p in dict.fromkeys(pages.get(task.path, ["?"])))
+        if entry.get("error"):
+            last = entry["error"].strip().splitlines()[-1]
+            problems.append(f"{where}: snippet {task.path}: raised {last}")
+        for _, error in sorted(entry.get("diagram_errors", {}).items()):
+            problems.append(f"{where}: snippet {task.path}: {error}")
+    return problems
 
 
 def _previous_seconds(record_file: Path) -> dict[str, float]:
@@ -350,19 +406,32 @@ def run(
     *,
     workers: int | None = None,
     notebooks_too: bool = True,
+    only: list[str] | None = None,
 ) -> dict:
     """Run everything the pages under ``docs`` show, write the record to
     ``record_file`` and return it. ``workers``: how many worker processes run
     the untimed snippets (one per core by default); 0 runs everything in this
-    process, one after another."""
+    process, one after another. ``only``: run just these snippets (all their
+    runs) and put them into the record already in ``record_file``, whose
+    claims are then to be run again (an author's shortcut; nothing is
+    published from such a record without a full run)."""
     from traced import notebooks  # nbclient: only where notebooks are executed
 
     root = root.resolve()
     docs = docs or root / "docs"
     began = time.perf_counter()
     stats = cache.Stats()
-    tasks = plan(root, docs)
+    tasks, bad_fences = _plan(root, docs)
     previous = _previous_seconds(record_file)
+    kept: dict[str, dict] = {}
+    if only is not None:
+        unknown = sorted(set(only) - {t.path for t in tasks})
+        if unknown:
+            raise PlanError([f"--only {p}: no page or snippets/ file runs it" for p in unknown])
+        before = records.read(record_file)
+        kept = before["snippets"]
+        tasks = [t for t in tasks if t.path in only]
+        notebooks_too = False
 
     def expected(task: Task) -> float:
         # Last record's time; without one, a new interpreter's start (and its
@@ -374,33 +443,55 @@ def run(
         own = starts or task.plain or catalog.runs_in_own_process(task.path)
         return 10.0 if own else 1.0
 
-    untimed = sorted((t for t in tasks if not t.timed), key=lambda t: (-expected(t), t))
+    # Runs that draw diagrams go first: a diagram of something that is not
+    # a graph is then known in seconds, and the step stops before the rest.
+    untimed = sorted(
+        (t for t in tasks if not t.timed), key=lambda t: (not t.diagrams, -expected(t), t)
+    )
+    drawing = [t for t in untimed if t.diagrams]
+    untimed = [t for t in untimed if not t.diagrams]
     timed = [t for t in tasks if t.timed]
     size = default_workers() if workers is None else workers
     _log.info(
         "traced: %d runs planned: %d untimed on %d workers, then %d timed one at a time",
         len(tasks),
-        len(untimed),
+        len(untimed) + len(drawing),
         size,
         len(timed),
     )
     entries: dict[str, dict] = {}
     phases = {}
     api_names = api_links.names_in(docs)
+
+    def stop_on_bad_fences() -> None:
+        """Every bad fence, the diagrams that could not be drawn among them."""
+        problems = bad_fences + _diagram_problems(drawing, entries, docs)
+        if problems:
+            raise PlanError(problems)
+
     if size == 0:  # in this process, one run after another (a test's fixture site)
         runner.prepare()
-        for phase, batch in (("untimed", untimed), ("timed", timed)):
+        for phase, batch in (("drawing", drawing), ("untimed", untimed), ("timed", timed)):
             mark = time.perf_counter()
             for task in batch:
                 _log.info("traced: running %s", task.label)
                 entries[task.key] = perform(task, root)
                 _report(task, entries[task.key], stats)
+            if phase == "drawing":
+                stop_on_bad_fences()
             phases[phase] = time.perf_counter() - mark
         environment = provenance.environment()
         api = api_links.resolve(api_names)
     else:
         pool = _Pool(size, root, api_names)
         try:
+            pool.run(drawing, entries, stats)
+            try:
+                stop_on_bad_fences()
+            except PlanError:
+                pool.kill()  # fail fast: no waiting for workers mid-import
+                raise
+            pool.describe()
             pool.run(untimed, entries, stats)
             phases["untimed"] = time.perf_counter() - began
             pool.shrink(1)  # timed snippets: nothing else running beside them
@@ -419,6 +510,9 @@ def run(
     mark = time.perf_counter()
     ran_notebooks = notebooks.execute_all(root, docs, stats) if notebooks_too else {}
     phases["notebooks"] = time.perf_counter() - mark
+    if only is not None:  # the rest as the record already held it
+        entries = {**kept, **entries}
+        ran_notebooks = before.get("notebooks", {})
     record = records.new(provenance.environment(), entries, notebooks=ran_notebooks, api=api)
     records.write(record_file, record)
     if notebooks_too and docs.is_dir():  # the pages' downloads, with the notebooks

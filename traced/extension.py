@@ -141,14 +141,12 @@ def _linked_title(match: re.Match) -> str:
     """A snippet's title links to its file in the repository, at the commit
     that built the page (``TRACED_REPO_URL``, ``TRACED_REPO_REF``; CI sets
     them), and stays plain text where no repository is known."""
-    repo = os.environ.get("TRACED_REPO_URL", "").rstrip("/")
-    if not repo:
-        return match.group(0)
-    ref = os.environ.get("TRACED_REPO_REF", "main")
     path = match.group(1)
+    url = provenance.source_url(path)
+    if url is None:
+        return match.group(0)
     return (
-        f'<span class="filename"><a href="{repo}/blob/{ref}/{path}" '
-        f'title="{path} in the repository">{path}</a></span>'
+        f'<span class="filename"><a href="{url}" title="{path} in the repository">{path}</a></span>'
     )
 
 

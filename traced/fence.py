@@ -11,8 +11,9 @@ and gets the file's source, titled with its path, followed by what running it
 printed, read from this build's run record (:mod:`traced.records`, written by
 ``python -m traced run``): nothing runs while Markdown is rendered. The fence
 is declared in ``mkdocs.yml`` (``pymdownx.superfences`` ``custom_fences``), so
-any renderer that reads that file runs it, hooks or not. Five options go on
-the fence line:
+any renderer that reads that file runs it, hooks or not. The options on
+the fence line (:mod:`traced.fence_options` checks them, for the run step
+before anything runs and here again when a page renders):
 
 - ``compare="eager"``: show the run as written and the run with
   ``tf.config.run_functions_eagerly(True)`` in "tf.function | Eager" content
@@ -23,9 +24,16 @@ the fence line:
 - ``show="output"``: only the output, titled with the snippet's path (for a
   page that quotes a message a chapter's snippet produces);
 - ``timeout="600"``: seconds the snippet may run (default
-  :data:`traced.runner.DEFAULT_TIMEOUT`);
+  :data:`traced.fence_options.DEFAULT_TIMEOUT`);
 - ``collapse="source"`` or ``collapse="output"``: that part in a collapsed
-  block, for plumbing or long listings, so the result comes first.
+  block, for plumbing or long listings, so the result comes first;
+- ``claims="none"``: an illustration; a line under the output says that
+  nothing is claimed about it.
+
+Under each output that claim tests read, a small closed block says how many
+claims were checked on it and opens to each test's name (linked to its
+source where the repository is known), its outcome on this run and the
+sentences it guards (:mod:`traced.claims`).
 
 The fence fails closed: anything wrong (an unknown or misspelled option, a
 bad value, a missing file, no run record, a snippet missing from it or
@@ -36,14 +44,14 @@ which fails ``mkdocs build --strict``, and the page gets a short notice,
 never a traceback. pymdownx.superfences would render the raw fence as text
 if the formatter raised, so it never does.
 
-Under ``mkdocs serve`` (:data:`live`), a snippet missing from the record or
-edited since is run here and then rendered (through the author's cache), so
-a prose edit re-renders and a snippet edit reruns only that snippet.
+The fence only reads: it never runs a snippet. Under ``mkdocs serve``
+(:data:`live`) the hooks (:mod:`traced.hooks`) rerun a snippet missing from
+the record or edited since before its page renders, and :func:`offer` the
+new entry here.
 """
 
 from __future__ import annotations
 
-import difflib
 import logging
 import os
 import re
@@ -52,9 +60,7 @@ from typing import Any
 
 import markdown_exec
 
-from traced import catalog, records, runner
-
-OPTIONS = ("collapse", "compare", "diagram", "show", "timeout")
+from traced import catalog, claims, fence_options, provenance, records
 
 root: Path = Path(os.environ.get("TRACED_ROOT", catalog.ROOT))
 """Where snippet paths are resolved: the checkout (``TRACED_ROOT`` for a fixture site)."""
@@ -63,12 +69,12 @@ page: str = "<page>"
 """The page being rendered, for messages (:mod:`traced.extension` sets it)."""
 
 live: bool = False
-"""Run what the record lacks, or holds stale, instead of failing: ``serve`` only."""
+"""``serve``: with no record yet, start from an empty one (the hooks fill it)."""
 
 _log = logging.getLogger("mkdocs.plugins.traced")
 _cached_here: list[str] = []
 _loaded: dict = {}  # the record as last read: {"stamp", "data", "others"}
-_rerun: dict[str, dict] = {}  # live reruns since: key -> entry
+_rerun: dict[str, dict] = {}  # serve: entries rerun since the record was read, by key
 
 
 def start_page(name: str) -> None:
@@ -81,6 +87,29 @@ def start_page(name: str) -> None:
 def cached_on_page() -> int:
     """How many outputs on the current page came from the author's run cache."""
     return len(_cached_here)
+
+
+def offer(key: str, entry: dict) -> None:
+    """A newer entry for ``key`` than the record holds (``serve`` reran it)."""
+    _rerun[key] = entry
+
+
+def stale(path: str, eager: bool, diagrams: tuple[str, ...]) -> str | None:
+    """Why the record (with what was offered) cannot show this run, or None."""
+    key = records.snippet_key(path, eager)
+    try:
+        entry = _rerun.get(key) or record()["snippets"].get(key)
+    except FenceError as error:
+        return str(error)
+    if entry is None:
+        return f"not in the run record {records.shown(records.current_path())}"
+    if entry.get("digest") != catalog.digest(root, path):
+        return "changed since the run record was made"
+    if entry["error"] is None and set(diagrams) - set(entry["diagrams"]) - set(
+        entry["diagram_errors"]
+    ):
+        return "the run record holds none of the diagrams asked for"
+    return None
 
 
 def forget() -> None:
@@ -144,8 +173,7 @@ def _others(data: dict) -> list[records.Record]:
     return [r for r in found if (r.release, r.device_kind) != mine]
 
 
-class FenceError(Exception):
-    """A fence that cannot be shown as written: the build must fail."""
+FenceError = fence_options.FenceError
 
 
 def validator(language: str, inputs: dict, options: dict, attrs: dict, md: Any) -> bool:
@@ -164,7 +192,7 @@ def formatter(
     global page
     page = getattr(md, "traced_page", page)
     try:
-        spec = _parse(path, options.get("inputs", {}), options.get("attrs", {}))
+        spec = fence_options.parse(root, path, options.get("inputs", {}), options.get("attrs", {}))
         markdown = _render(**spec)
     except FenceError as error:
         _log.warning("traced: %s: snippet %s: %s", page, path or "(no path)", error)
@@ -184,55 +212,6 @@ def formatter(
     )
 
 
-def _parse(path: str, inputs: dict, attrs: dict) -> dict:
-    """The fence's options, checked: every problem is a FenceError."""
-    if not path or len(path.split()) != 1:
-        raise FenceError("the fence must hold exactly one snippet path, on one line")
-    unknown = sorted(set(inputs) - set(OPTIONS)) + sorted(attrs)
-    if unknown:
-        hints = [difflib.get_close_matches(name, OPTIONS, n=1) for name in unknown]
-        said = ", ".join(
-            f"`{name}`" + (f" (did you mean `{hint[0]}`?)" if hint else "")
-            for name, hint in zip(unknown, hints, strict=True)
-        )
-        raise FenceError(f"unknown option {said}; the options are {', '.join(OPTIONS)}")
-    compare, show = inputs.get("compare", ""), inputs.get("show", "")
-    if compare not in ("", "eager"):
-        raise FenceError(f'compare="{compare}" is not an option value; use compare="eager"')
-    if show not in ("", "output"):
-        raise FenceError(f'show="{show}" is not an option value; use show="output"')
-    diagrams = tuple(inputs.get("diagram", "").split())
-    for name in diagrams:
-        if not name.isidentifier():
-            raise FenceError(f'diagram="{name}" must name a global of the snippet')
-    collapse = inputs.get("collapse", "")
-    if collapse not in ("", "source", "output"):
-        raise FenceError(f'collapse="{collapse}" is not an option value; use "source" or "output"')
-    if show and (compare or diagrams or collapse):
-        raise FenceError('show="output" shows only the output: drop the other options')
-    try:
-        timeout = float(inputs.get("timeout", runner.DEFAULT_TIMEOUT))
-    except ValueError:
-        timeout = -1.0
-    if not timeout > 0:
-        raise FenceError(f'timeout="{inputs["timeout"]}" must be a positive number of seconds')
-    file = (root / path).resolve()
-    if Path(path).is_absolute() or not file.is_relative_to(root.resolve()):
-        raise FenceError("the path must be relative to the project, inside it")
-    if not file.is_file():
-        raise FenceError("no such file")
-    if (compare or diagrams) and catalog.runs_in_own_process(path):
-        raise FenceError("it runs in its own process: no compare= or diagram= for it")
-    return {
-        "path": path,
-        "diagrams": diagrams,
-        "compare": bool(compare),
-        "only_output": bool(show),
-        "timeout": timeout,
-        "collapse": collapse,
-    }
-
-
 def _render(
     path: str,
     diagrams: tuple[str, ...],
@@ -240,8 +219,10 @@ def _render(
     only_output: bool,
     timeout: float,
     collapse: str,
+    illustration: bool,
 ) -> str:
-    run = _rendered(path, eager=False, diagrams=diagrams, timeout=timeout)
+    run = _rendered(path, eager=False, diagrams=diagrams)
+    run["illustration"] = illustration
     if only_output:
         return _output(run, title=f"Output of {path}") + "\n"
     source = _fence(_source(path), ".python", title=path)
@@ -249,7 +230,7 @@ def _render(
         source = _collapsed(f"Source of {path}", source)
     parts = [source]
     if compare:
-        eager = _rendered(path, eager=True, diagrams=(), timeout=timeout)
+        eager = {**_rendered(path, eager=True, diagrams=()), "illustration": illustration}
         note = "Output with tf.config.run_functions_eagerly(True)"
         parts.append(
             markdown_exec.tabbed(
@@ -271,29 +252,14 @@ def _render(
     return "\n\n".join(parts) + "\n"
 
 
-def _rendered(path: str, *, eager: bool, diagrams: tuple[str, ...], timeout: float) -> dict:
+def _rendered(path: str, *, eager: bool, diagrams: tuple[str, ...]) -> dict:
     """The snippet's recorded run (output, figures, diagrams), or a FenceError
     saying why the record cannot show it."""
-    key = records.snippet_key(path, eager)
-    entry = _rerun.get(key) or record()["snippets"].get(key)
-    problem = None
-    if entry is None:
-        problem = f"not in the run record {records.shown(records.current_path())}"
-    elif entry.get("digest") != catalog.digest(root, path):
-        problem = "changed since the run record was made"
-    elif entry["error"] is None and set(diagrams) - set(entry["diagrams"]) - set(
-        entry["diagram_errors"]
-    ):
-        problem = "the run record holds none of the diagrams asked for"
-    if problem and live:
-        from traced import execute
-
-        task = execute.Task(path, eager, diagrams, timeout)
-        _log.info("traced: running %s (%s)", task.label, problem)
-        entry = _rerun[key] = execute.perform(task, root)
-        _log.info("traced: %s %s in %.1f s", task.label, "ran", entry["seconds"])
-    elif problem:
+    problem = stale(path, eager, diagrams)
+    if problem:
         raise FenceError(f"{problem}: run `python -m traced run` first")
+    key = records.snippet_key(path, eager)
+    entry = _rerun.get(key) or record()["snippets"][key]
     if entry["error"] is not None:
         last_line = entry["error"].strip().splitlines()[-1]
         traceback = "\n".join("    " + line for line in entry["error"].strip().splitlines())
@@ -328,7 +294,39 @@ def _figure(svg: str, caption: str) -> str:
 
 def _output(run: dict, title: str = "Output") -> str:
     block = _fence(run["output"] or "(no output)", ".text .traced-output", title=title)
-    return block + _notes(run["path"], run["eager"], run["output"])
+    block += _notes(run["path"], run["eager"], run["output"])
+    if run.get("illustration"):
+        block += (
+            "\n\nAn illustration, shown for reading: no claim on this page is "
+            "checked against this output.\n{ .traced-illustration }"
+        )
+    return block + _checked_mark(records.snippet_key(run["path"], run["eager"]))
+
+
+def _checked_mark(key: str) -> str:
+    """A closed block under an output: how many claims were checked on it on
+    this run, opening to each test (linked to its source), its outcome and
+    the sentences it guards. Nothing where no claim read the output."""
+    found = claims.checks_on(record(), key)
+    if not found:
+        return ""
+    failed = sum(check["outcome"] != "passed" for check in found)
+    title = f"{len(found)} claim{'s' if len(found) != 1 else ''} checked on this output"
+    if failed:
+        title += f", {failed} not passed"
+    here = page.removeprefix("docs/")
+    items = []
+    for check in found:
+        file, _, name = check["test"].partition("::")
+        url = provenance.source_url(file, check["line"])
+        test = f"[`{name}`]({url})" if url else f"`{name}`"
+        said = [
+            (f"“{sentence}”" if where == here else f"“{sentence}” (on {where})")
+            for where, sentence in check["sentences"]
+        ]
+        items.append(f"- {test}, {check['outcome']}: " + (" ".join(said) or "binds no sentence"))
+    body = "\n".join(f"    {line}" for line in items)
+    return f'\n\n??? traced-claims "{title}"\n\n{body}'
 
 
 def _fence(body: str, classes: str, title: str) -> str:

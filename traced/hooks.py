@@ -6,9 +6,10 @@ executed notebooks and the "Tested on" page before rendering, so a renderer
 that ignores hooks (Zensical) still renders every page from the run record.
 What these add:
 
-- under ``mkdocs serve``, the fence reruns a snippet edited since the record
-  was made (through the author's cache) instead of failing, with TensorFlow
-  imported once when serving starts; and with ``--dirty`` (``nox -s serve``)
+- under ``mkdocs serve``, a snippet edited since the record was made, or
+  missing from it, is rerun here (through the author's cache) before its
+  page renders, and offered to the fence, which only reads; TensorFlow is
+  imported once when serving starts. With ``--dirty`` (``nox -s serve``)
   a reload re-renders only the pages whose prose or snippets changed, edits
   noticed within 0.1 s;
 - the fence resolves snippet paths against the folder of ``mkdocs.yml``
@@ -89,6 +90,31 @@ def on_files(files, config, **_):
             file.is_modified = lambda: True
         _seen[file.src_uri] = now
     return files
+
+
+def on_page_markdown(markdown: str, page, **_):
+    """Under ``serve``: rerun what the record cannot show for this page
+    (missing, edited since, a diagram it lacks), so the fence renders it."""
+    if not fence.live:
+        return markdown
+    from traced import execute, fence_options
+
+    for path, options in catalog.fences_in(markdown):
+        try:
+            spec = fence_options.parse(fence.root, path, options)
+        except fence_options.FenceError:
+            continue  # the fence names the problem when it renders
+        runs = [(False, spec["diagrams"])] + ([(True, ())] if spec["compare"] else [])
+        for eager, diagrams in runs:
+            problem = fence.stale(path, eager, diagrams)
+            if problem is None:
+                continue
+            task = execute.Task(path, eager, tuple(sorted(diagrams)), spec["timeout"])
+            logging.getLogger("mkdocs.plugins.traced").info(
+                "traced: running %s (%s)", task.label, problem
+            )
+            fence.offer(task.key, execute.perform(task, fence.root))
+    return markdown
 
 
 def on_page_content(html: str, page, **_):

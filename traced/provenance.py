@@ -64,3 +64,14 @@ def build_date() -> str:
     """Today in UTC, or SOURCE_DATE_EPOCH's date for reproducible builds."""
     epoch = float(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
     return datetime.datetime.fromtimestamp(epoch, datetime.UTC).date().isoformat()
+
+
+def source_url(path: str, line: int | None = None) -> str | None:
+    """A file of the checkout in the repository, at the commit that built the
+    page (``TRACED_REPO_URL``, ``TRACED_REPO_REF``; CI sets them), or None
+    where no repository is known."""
+    repo = os.environ.get("TRACED_REPO_URL", "").rstrip("/")
+    if not repo:
+        return None
+    ref = os.environ.get("TRACED_REPO_REF", "main")
+    return f"{repo}/blob/{ref}/{path}" + (f"#L{line}" if line else "")

@@ -32,10 +32,7 @@ from pathlib import Path
 from traced import catalog, isolation
 from traced.catalog import ROOT
 from traced.cleaning import clean
-
-DEFAULT_TIMEOUT = 300.0
-"""Seconds a snippet may run before it is stopped (a fence's ``timeout=``
-raises it). Generous: the full benchmarks take about 15 s on 2 cores."""
+from traced.fence_options import DEFAULT_TIMEOUT  # seconds a snippet may run (fence: timeout=)
 
 GRACE = 30.0
 """Seconds past the limit before a snippet stuck outside Python (in a C++

@@ -4,7 +4,9 @@ Written by the run step (``python -m traced run``, then again by
 ``python -m traced tested-on`` once the claim tests have added their
 outcomes) into ``docs/tested-on.md``, from the records present (never
 typed): one row per supported release and device; a release with no record
-says "not run for this build" and never shows a pass; then every snippet
+says "not run for this build" and never shows a pass; then each page's
+claims per release, every sentence a test binds (:mod:`traced.claims`)
+with its test and its outcome on each recorded release, and every snippet
 output that reads differently on another recorded release, linked to where
 the page shows it.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from traced import catalog, provenance, records
+from traced import catalog, claims, provenance, records
 
 
 def write(docs: Path) -> Path:
@@ -41,7 +43,8 @@ def _outcome(data: dict) -> str:
     words = [
         f"{summary[k]} {k}" for k in ("passed", "failed", "error", "skipped") if summary.get(k)
     ]
-    return ", ".join(words) or "no tests"
+    scope = "claim tests only" if data["claims"] == "claims" else "claim and pipeline tests"
+    return (", ".join(words) or "no tests") + f" ({scope})"
 
 
 def _failures(data: dict) -> str:
@@ -108,6 +111,8 @@ def page(found: list[records.Record], build: dict, embeds: dict[str, list[str]])
         lines += ["", "No GPU run was recorded for this build (`nox -s gpu` needs a GPU)."]
     lines += ["", "## Claims checked, page by page", ""]
     lines += _claims_by_page(by_row, embeds)
+    lines += ["", "## Every checked sentence", ""]
+    lines += _sentences(by_row)
     lines += ["", "## Outputs that differ between releases", ""]
     lines += _differences(found, build, embeds)
     return "\n".join(lines) + "\n"
@@ -126,36 +131,106 @@ def _title(page: str) -> str:
     return next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), page)
 
 
-def _claims_by_page(by_row, embeds) -> list[str]:
-    """What a reader of one page can check: for each page with claims, how
-    many of its tests passed on each recorded release and device."""
-    rows = sorted(
+def _rows(by_row) -> list[tuple[tuple[str, str], records.Record]]:
+    return sorted(
         by_row.items(), key=lambda item: (tuple(map(int, item[0][0].split("."))), item[0][1])
     )
+
+
+def _test_files(by_row) -> list[str]:
+    """Every claim test file any record ran (the pipeline's own files aside)."""
+    pipeline = {f"tests/{name}" for name in catalog.PIPELINE_TESTS}
+    return sorted(
+        {t.split("::")[0] for r in by_row.values() for t in r.data.get("tests", {})} - pipeline
+    )
+
+
+def _claims_by_page(by_row, embeds) -> list[str]:
+    """What a reader of one page can check: for each claim test file, how
+    many of its tests passed on each recorded release and device, and their
+    sum, which is the Tests column above less the pipeline's own tests."""
+    rows = _rows(by_row)
     if not rows:
         return ["No run record was found, so no page's claims are shown as checked."]
     header = [f"{release} {kind.upper()}" for (release, kind), _ in rows]
     lines = [
-        "Each page's claims are the tests in the test file named after it. A",
-        "claim the prose says holds on every release holds on the releases",
-        "whose column counts all of its page's tests as passing; a release not",
-        "in the table was not run for this build.",
+        "Each page's claims are the tests in the test file named after it; a few",
+        "files check what no single page shows (the chapter notebooks, the",
+        "maintainers' notes). A claim the prose says holds on every release holds",
+        "on the releases whose column counts all of its page's tests as passing; a",
+        "release not in the table was not run for this build. The last row adds",
+        "them up: the Tests column above counts these, and the pipeline's own",
+        "tests besides where the session ran them.",
         "",
-        "| Page | " + " | ".join(header) + " |",
+        "| Claims of | " + " | ".join(header) + " |",
         "| --- | " + " | ".join("---" for _ in header) + " |",
     ]
-    for page in embeds:
-        prefix = claims_file(page) + "::"
+    pages = {claims_file(page): page for page in embeds}
+    totals = [[0, 0] for _ in rows]
+    for file in _test_files(by_row):
         cells = []
-        for _, record in rows:
-            outcomes = [o for t, o in record.data.get("tests", {}).items() if t.startswith(prefix)]
+        for index, (_, record) in enumerate(rows):
+            outcomes = [
+                o for t, o in record.data.get("tests", {}).items() if t.startswith(f"{file}::")
+            ]
             if not outcomes:
                 cells.append("not run")
                 continue
-            failed = sum(o in ("failed", "error") for o in outcomes)
-            cells.append(f"{len(outcomes) - failed} of {len(outcomes)} passed")
-        if any(cell != "not run" for cell in cells):
-            lines.append(f"| [{_title(page)}]({page}) | " + " | ".join(cells) + " |")
+            passed = sum(o == "passed" for o in outcomes)
+            totals[index][0] += passed
+            totals[index][1] += len(outcomes)
+            cells.append(f"{passed} of {len(outcomes)} passed")
+        page = pages.get(file)
+        name = f"[{_title(page)}]({page})" if page else f"`{file}`"
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    cells = [f"{p} of {n} passed" if n else "not run" for p, n in totals]
+    lines.append("| **All claim tests** | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _sentences(by_row) -> list[str]:
+    """Every sentence a test binds, page by page, with the test and its
+    outcome on each recorded release and device."""
+    found = claims.bindings()
+    rows = _rows(by_row)
+    if not found:
+        return ["No test binds a sentence yet."]
+    header = [f"{release} {kind.upper()}" for (release, kind), _ in rows]
+    lines = [
+        "Each sentence below is on its page word for word, and the test beside it",
+        "checks it on the recorded output; a test suite fails the build when a",
+        "bound sentence is edited away from its page. Per release: the test's",
+        "outcome on that release's record.",
+        "",
+    ]
+    by_page: dict[str, list[claims.Binding]] = {}
+    for binding in found:
+        by_page.setdefault(binding.page, []).append(binding)
+    for page in sorted(by_page):
+        bound = by_page[page]
+        lines += [
+            f'??? note "{_title(page)}: {len(bound)} sentences checked"',
+            "",
+            "    | Sentence | Test | " + " | ".join(header) + " |",
+            "    | --- | --- | " + " | ".join("---" for _ in header) + " |",
+        ]
+        for b in bound:
+            cells = []
+            for _, record in rows:
+                tests = record.data.get("tests", {})
+                outcomes = [
+                    o for t, o in tests.items() if t == b.test_id or t.startswith(f"{b.test_id}[")
+                ]
+                cells.append(
+                    "not run"
+                    if not outcomes
+                    else "passed"
+                    if all(o == "passed" for o in outcomes)
+                    else "**failed**"
+                )
+            sentence = b.sentence.replace("|", "\\|")
+            lines.append(f"    | {sentence} | `{b.test}` | " + " | ".join(cells) + " |")
+        lines.append("")
     return lines
 
 
