@@ -42,4 +42,5 @@ def mismatched(x):
 try:
     mismatched(tf.constant(3))
 except TypeError as error:
-    print("TypeError:", str(error).strip().splitlines()[-1].strip())
+    last = str(error).strip().splitlines()[-1].strip()
+    print("TypeError:", last.removeprefix("TypeError: "))

@@ -3,8 +3,8 @@ import tensorflow as tf
 
 @tf.function
 def positives(values):
-    # AutoGraph converts statements, not comprehensions: this `if` needs a
-    # Python bool from a symbolic tensor.
+    # AutoGraph leaves comprehensions to Python: this `if` needs a Python
+    # bool from a symbolic tensor.
     return [v for v in values if v > 0]
 
 

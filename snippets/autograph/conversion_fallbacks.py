@@ -1,8 +1,9 @@
 import tensorflow as tf
 
-# Each helper below has a tensor `if`. AutoGraph turns it into tf.cond when it
-# can convert the helper; when it cannot, it runs the helper as-is, and the
-# `if` asks Python for the truth value of a symbolic tensor.
+# Each helper below has a tensor condition (an `if`, or the `while` itself).
+# AutoGraph turns it into a graph op when it can convert the helper; when it
+# cannot, it runs the helper as-is, and the condition asks Python for the
+# truth value of a symbolic tensor.
 SOURCE = "def {name}(x):\n    if x > 0:\n        return x\n    return -x\n"
 
 

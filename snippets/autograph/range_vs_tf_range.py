@@ -23,5 +23,7 @@ for n in [3, 10]:
         f"n={n:2}: range -> {len(graph_u.get_operations())} ops,"
         f" tf.range -> {len(graph_l.get_operations())} ops"
     )
+loops = [op.type for op in graph_l.get_operations() if "While" in op.type]
+print("loop ops with tf.range:", loops)
 print("traces of unrolled:", unrolled.experimental_get_tracing_count())
 print("traces of looped:  ", looped.experimental_get_tracing_count())
