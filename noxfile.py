@@ -54,6 +54,18 @@ def _claims(session: nox.Session, name: str, record: str, *args: str) -> None:
         )
 
 
+def _mutations(session: nox.Session, record: str) -> None:
+    """The mutation check on the record the claims just passed on: every
+    shown output breaks a claim when changed (traced/mutate.py)."""
+    try:
+        session.run("python", "-m", "traced", "mutate", "--record", record, env=ENV)
+    except nox.command.CommandFailed:
+        session.error(
+            f"the mutation check failed on {record}: the outputs named above break no claim "
+            "when changed; nothing was rendered"
+        )
+
+
 def _render(session: nox.Session, target: str, env: dict | None = None) -> None:
     """Render the site from the record into ``target``, or leave nothing there:
     it is built beside and moved into place only when the strict build passed."""
@@ -75,6 +87,7 @@ def docs(session: nox.Session) -> None:
     record = _run_step(session, "docs", env={"TRACED_QUICK": "0"})
     # The claims read a record and start no process: one worker is quicker.
     _claims(session, "docs", record, "--claims", "-n", "0", *session.posargs)
+    _mutations(session, record)
     _render(session, "site")
     session.log(f"Site built in site/ from {record}: serve it with `nox -s serve`.")
 
@@ -107,6 +120,7 @@ def tests(session: nox.Session) -> None:
     record = _run_step(session, "tests", "--quick")
     _claims(session, "tests", record, *session.posargs)
     if not session.posargs:  # a partial run checked too little to render from
+        _mutations(session, record)
         _render(session, "build/site")
 
 
@@ -143,6 +157,22 @@ def browser(session: nox.Session) -> None:
         "pytest", "browser", "--screenshot", "only-on-failure",
         "--output", "build/browser-failures", *args, env=env,
     )  # fmt: skip
+
+
+@nox.session(python=PYTHON)
+def mutate(session: nox.Session) -> None:
+    """Which outputs no claim could tell from a wrong one: every output a page
+    shows, changed three ways (last line dropped, lines reversed, digits
+    changed), the claims that read it run on each change. Reads the record
+    `nox -s docs` or `nox -s tests` left (the published one after docs);
+    with none, makes one first. `-- --page eager.md` checks one page."""
+    _install_locked(session, "cpu,tests")
+    where = session.run("python", "-m", "traced", "where", env=ENV, silent=True)
+    record = str(where).strip().splitlines()[-1]
+    if not Path(record).is_file():
+        record = _run_step(session, "mutate", "--quick")
+        _claims(session, "mutate", record, "--claims")
+    session.run("python", "-m", "traced", "mutate", "--record", record, *session.posargs, env=ENV)
 
 
 @nox.session(python=PYTHON)

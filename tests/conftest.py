@@ -9,7 +9,6 @@ snippets it reads itself, through the same runner.
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 import re
@@ -245,19 +244,8 @@ def pytest_sessionfinish(session, exitstatus):
     if reasons:
         say(f"traced: outcomes not added to {shown}, this is a partial run: {'; '.join(reasons)}")
         return
-    data = records.read(_record["file"])  # as it is now, in case it was rewritten
-    summary: dict[str, int] = {}
-    for outcome in _outcomes.values():
-        summary[outcome] = summary.get(outcome, 0) + 1
-    data.update(
-        claims="claims" if session.config.getoption("--claims") else "all",
-        claims_date=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        session=os.environ.get("TRACED_SESSION", data.get("session")),
-        summary=summary,
-        tests=dict(sorted(_outcomes.items())),
-        checks=dict(sorted(_checks.items())),
-    )
-    records.write(_record["file"], data)
+    scope = "claims" if session.config.getoption("--claims") else "all"
+    records.add_outcomes(_record["file"], scope, _outcomes, _checks)
     say(f"traced: test outcomes added to the record {shown}")
 
 

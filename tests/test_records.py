@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 
 from conftest import ROOT, mkdocs_build, record_file
-from traced import catalog, records, tested_on
+from traced import catalog, claims, records, tested_on
 
 BUILD = {"tensorflow": "2.21.0", "keras": "3.15.1", "python": "3.11.7", "device": "CPU (x86_64)"}
 PATH = "snippets/eager/tensors_are_values.py"
@@ -115,7 +116,9 @@ def test_page_without_records_shows_no_pass():
     rows = [line for line in page.splitlines() if line.startswith("| 2.")]
     assert len(rows) == len(catalog.releases())
     assert all("**not run for this build**" in row for row in rows)
-    assert "passed" not in page
+    tables = page.split("## Every checked sentence")[0]
+    assert "passed" not in tables
+    assert not re.search(r"\| (passed|\*\*failed\*\*) \|", page)  # no sentence shown as checked
 
 
 def test_page_rows_failures_and_differences():
@@ -126,11 +129,12 @@ def test_page_rows_failures_and_differences():
     page = tested_on.page(found, BUILD, {"eager.md": [PATH]})
     rows = {line.split(" |")[0]: line for line in page.splitlines() if line.startswith("| 2.")}
     assert rows["| 2.16 (2.16.1)"].startswith(
-        "| 2.16 (2.16.1) | CPU (x86_64) | 1 passed, 1 failed | `tests/test_eager.py::test_b` "
+        "| 2.16 (2.16.1) | CPU (x86_64) | 1 passed, 1 failed (claim and pipeline tests) "
+        "| `tests/test_eager.py::test_b` "
         "| 2026-11-23 | 3.3.3 | 3.11.7 |"
     )
     assert "**not run for this build**" in rows["| 2.17 (2.17.1)"]
-    assert "| 1 passed | none |" in rows["| 2.21 (2.21.1)"]
+    assert "| 1 passed (claim and pipeline tests) | none |" in rows["| 2.21 (2.21.1)"]
     link = f"| [`{PATH}`](eager.md#differs-eager-tensors-are-values) | 2.16 |"
     assert link in page.splitlines()
     assert "call_overhead" not in page  # timed outputs are never compared
@@ -143,9 +147,27 @@ def test_claims_by_page_count_each_pages_tests_per_release():
     ]
     page = tested_on.page(found, BUILD, {"eager.md": [PATH], "retracing.md": []})
     table = page.split("## Claims checked, page by page")[1].split("## ")[0]
-    assert "| Page | 2.16 CPU | 2.21 CPU |" in table.splitlines()
+    assert "| Claims of | 2.16 CPU | 2.21 CPU |" in table.splitlines()
     assert "| [Eager execution](eager.md) | 1 of 2 passed | 1 of 1 passed |" in table.splitlines()
+    # The sum is the Tests column above less the pipeline's own tests.
+    assert "| **All claim tests** | 1 of 2 passed | 1 of 1 passed |" in table.splitlines()
     assert "retracing" not in table  # no test of the page in any record: no row
+
+
+def test_every_bound_sentence_is_listed_with_its_outcome_per_release():
+    bound = claims.bindings()[0]
+    found = [
+        _record("2.16", "old\n", failed=(bound.test_id,)),
+        _record("2.21", "new\n"),
+    ]
+    found[1].data["tests"][bound.test_id] = "passed"
+    page = tested_on.page(found, BUILD, {"eager.md": [PATH]})
+    section = page.split("## Every checked sentence")[1].split("\n## ")[0]
+    sentence = bound.sentence.replace("|", "\\|")
+    row = f"    | {sentence} | `{bound.test}` | **failed** | passed |"
+    assert row in section.splitlines()
+    total = sum(1 for b in claims.bindings() if b.page == bound.page)
+    assert f"{total} sentences checked" in section
 
 
 def test_note_under_an_output_groups_releases_and_shows_a_diff():

@@ -6,7 +6,8 @@ Two layers, one module:
 - **In process**, every ``(root, path, eager)`` runs once per build or test
   session (:func:`run`); the result keeps the snippet's namespace, which
   diagrams and tests read.
-- **On disk**, for authors only (promise 7), rendered results under
+- **On disk**, for authors only (published outputs always come from a
+  fresh run: README, The run cache), rendered results under
   ``.cache/traced/runs/<key>.json``. The key (:func:`key`) holds everything
   that can change an output: the snippet's bytes and those of the local
   modules it imports, the build glue's source, the TensorFlow, Keras and

@@ -26,9 +26,9 @@ EMBED = re.compile(
 TIMED_FOLDERS = ("snippets/performance/", "snippets/profiler/")
 TIMED = frozenset({"snippets/retracing/retrace_cost.py"})
 """Snippets whose output includes measured times (every benchmark, and these
-few elsewhere): the only outputs allowed to differ between two builds
-(promise 3), never reported as a release difference. Their claims are tested
-with wide margins."""
+few elsewhere): the only outputs allowed to differ between two builds on
+one machine, never reported as a release difference. Their claims hold on
+a quick run and a full one, on a busy machine and another CPU."""
 
 
 PIPELINE_TESTS = ("test_pipeline.py", "test_fence.py", "test_records.py", "test_workflow.py")

@@ -133,19 +133,8 @@ def _plan(root: Path, docs: Path) -> tuple[list[Task], list[str]]:
 
 
 def _entry(task: Task, root: Path, **fields) -> dict:
-    """A record entry for ``task``: what every entry holds, then ``fields``."""
-    return {
-        "output": "",
-        "error": None,
-        "timed": task.timed,
-        "digest": catalog.digest(root, task.path),
-        "figures": [],
-        "diagrams": {},
-        "diagram_errors": {},
-        "seconds": 0.0,
-        "from_cache": False,
-        **fields,
-    }
+    """A record entry for ``task`` (:func:`traced.records.entry`)."""
+    return records.entry(catalog.digest(root, task.path), task.timed, **fields)
 
 
 def perform(task: Task, root: Path) -> dict:

@@ -4,7 +4,8 @@ All snippets of a build (and of a test worker) share one interpreter. Keras
 name counters (``dense``, ``dense_1``), eager-mode switches, check_numerics,
 random state, TensorFlow's retracing-warning history and helper modules
 imported from a snippet's folder would otherwise carry over, and a page's
-output would depend on which snippet ran before it (promise 3).
+output would depend on which snippet ran before it; the README promises
+it does not (Writing a page: rules the tests enforce).
 """
 
 from __future__ import annotations

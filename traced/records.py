@@ -1,4 +1,7 @@
-"""Run records: one job, the evidence of what ran where, and what was checked.
+"""Run records: one job, the evidence of what ran where, and what was
+checked. This module alone decides what a record holds: the run step makes
+entries and records through :func:`entry` and :func:`new`, the claim tests
+add their outcomes through :func:`add_outcomes`, and everything else reads.
 
 The run step (``python -m traced run``, :mod:`traced.execute`) runs every
 snippet a page shows once and writes one JSON record,
@@ -11,21 +14,30 @@ read differently on another release.
 
 A record holds:
 
-- ``schema``, ``release`` (``2.16``), ``device_kind`` (``cpu``/``gpu``),
-  ``session`` (the nox session), ``date`` (UTC, ISO 8601), ``quick``
-  (benchmarks run short, as in the tests) and ``complete`` (every planned run
-  finished and is in the record);
-- ``environment``: TensorFlow, Keras, Python, device and platform;
-- ``snippets``: for each snippet (``path``, and ``path#eager`` for the Eager
-  tab), its cleaned ``output``, its ``error`` or null, ``timed``, the
-  ``figures`` (SVG) and ``diagrams`` (name -> SVG, or name -> error in
-  ``diagram_errors``) a page shows, ``seconds``, ``from_cache`` and the
-  ``digest`` of the source it ran (the snippet and its local modules), so a
-  reader of the record can tell a stale entry;
+- ``schema`` (:data:`SCHEMA`), ``complete`` (every planned run finished and
+  is in the record), ``release`` (``2.16``), ``device_kind``
+  (``cpu``/``gpu``), ``session`` (the nox session that made it, then the one
+  that ran the claims), ``date`` (UTC, ISO 8601) and ``quick`` (benchmarks
+  run short, as in the tests);
+- ``environment``: ``tensorflow``, ``keras``, ``python``, ``device`` and
+  ``platform`` (:func:`traced.provenance.environment`);
+- ``snippets``: one entry per run, keyed ``path``, ``path#eager`` (the Eager
+  tab) or ``path#plain`` (``python <snippet>``, :data:`catalog.PLAIN_RUNS`).
+  Every entry holds ``output`` (cleaned), ``error`` (a traceback, or null),
+  ``timed``, ``digest`` (of the source it ran: the snippet and its local
+  modules, so a stale entry shows), ``figures`` (SVG), ``diagrams`` (name ->
+  SVG), ``diagram_errors`` (name -> why it could not be drawn), ``seconds``
+  and ``from_cache``; a plain run adds ``stdout``, ``stderr`` and
+  ``returncode``;
 - ``notebooks``: for each notebook, its ``error`` or null and ``seconds``;
-- ``claims``: which tests were run on these outputs (``"all"``, ``"claims"``,
-  or null when none have been), ``summary`` (counts by outcome) and ``tests``
-  (outcome by test id).
+- ``api``: each API name the pages write in inline code -> its reference
+  URL, for the names that resolve in this release (:mod:`traced.api_links`);
+- after the claim tests ran on it (a full run; a partial one adds nothing):
+  ``claims`` (``"all"``, ``"claims"``, or null before any ran),
+  ``claims_date``, ``summary`` (counts by outcome), ``tests`` (outcome by
+  test id) and ``checks``: for each claim test that read an output, the
+  record keys it ``read``, the ``sentences`` it guards (``[page, sentence]``
+  pairs, :mod:`traced.claims`) and the ``line`` its source starts on.
 """
 
 from __future__ import annotations
@@ -122,11 +134,47 @@ def new(environment: dict[str, str], snippets: dict[str, dict], **fields) -> dic
         "claims": None,
         "summary": {},
         "tests": {},
+        "checks": {},
         "snippets": dict(sorted(snippets.items())),
         "notebooks": {},
         "api": {},
         **fields,
     }
+
+
+def entry(digest: str, timed: bool, **fields) -> dict:
+    """One snippet run's entry: what every entry holds, then ``fields``."""
+    return {
+        "output": "",
+        "error": None,
+        "timed": timed,
+        "digest": digest,
+        "figures": [],
+        "diagrams": {},
+        "diagram_errors": {},
+        "seconds": 0.0,
+        "from_cache": False,
+        **fields,
+    }
+
+
+def add_outcomes(file: Path, scope: str, outcomes: dict[str, str], checks: dict[str, dict]) -> None:
+    """Add the claim tests' outcomes to the record in ``file``: ``scope`` is
+    ``"all"`` or ``"claims"``; ``outcomes`` by test id; ``checks``: what each
+    test read and the sentences it guards."""
+    data = read(file)  # as it is now, in case it was rewritten
+    summary: dict[str, int] = {}
+    for outcome in outcomes.values():
+        summary[outcome] = summary.get(outcome, 0) + 1
+    data.update(
+        claims=scope,
+        claims_date=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        session=os.environ.get("TRACED_SESSION", data.get("session")),
+        summary=summary,
+        tests=dict(sorted(outcomes.items())),
+        checks=dict(sorted(checks.items())),
+    )
+    write(file, data)
 
 
 def write(file: Path, data: dict) -> None:
