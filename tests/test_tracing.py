@@ -2,115 +2,350 @@
 
 import re
 
-from conftest import line_matching, lines
+from conftest import claim, lines
+
+TRACE_TIME = "snippets/tracing/trace_time_vs_run_time.py"
+TRACE_CACHE = "snippets/tracing/trace_cache.py"
+SIGNATURES = "snippets/tracing/concrete_signatures.py"
+GRAPH_OPERATIONS = "snippets/tracing/graph_operations.py"
+NON_STRICT = "snippets/tracing/non_strict_execution.py"
+GRAPPLER = "snippets/tracing/grappler_fusion.py"
 
 
+def drawn_ops(svg: str) -> list[str]:
+    """The op types a graph diagram labels, in its order (each node: type, then name)."""
+    return re.findall(r">([^<>]+)</text>", svg)[::2]
+
+
+@claim(
+    "tracing.md",
+    "It *runs* it with placeholder tensors that have a dtype and a shape but no value, and "
+    "records every TensorFlow op the code creates into a graph.",
+    "Later calls that look the same run the recorded graph instead of your function's body.",
+    "Python runs while tracing, ops on every call",
+    "Python's `print` runs while the body is traced, and it sees a symbolic tensor: a name, a "
+    "shape and a dtype, no value.",
+    "`tf.print` becomes an op in the graph, so it prints the real value on every call.",
+    "As a graph, `print` ran once, while the first call traced, before that call's `tf.print`; "
+    "`tf.print` ran on all three calls.",
+    "Above, only the first call traced; a call that traces a new graph runs it again, as the "
+    "next section shows.",
+    "Python code in a `tf.function` runs while tracing; TensorFlow ops run on every call.",
+    "`print` for the first, `tf.print` for the second.",
+    "Use `tf.print` for values you want to see on every call.",
+)
 def test_print_runs_while_tracing_tf_print_every_call(output):
-    graph = output("snippets/tracing/trace_time_vs_run_time.py")
-    assert graph.count("print:    x =") == 1  # once, while tracing
-    assert 'print:    x = Tensor("x:0", shape=(), dtype=int32)' in graph  # symbolic
-    assert [line for line in graph.splitlines() if line.startswith("tf.print")] == [
+    # One symbolic print, during the first call's trace, then a value per call.
+    assert lines(output(TRACE_TIME)) == [
+        'print:    x = Tensor("x:0", shape=(), dtype=int32)',
         "tf.print: x = 1",
         "tf.print: x = 2",
         "tf.print: x = 3",
     ]
-    eager = output("snippets/tracing/trace_time_vs_run_time.py", eager=True)
-    assert eager.count("print:    x =") == 3  # every call, with values
-    assert "print:    x = tf.Tensor(1, shape=(), dtype=int32)" in eager
 
 
-def test_trace_cache_keys_on_dtype_and_shape(output):
-    out = output("snippets/tracing/trace_cache.py")
-    body_runs = re.findall(r"Python body ran for (\w+) (\S+)", out)
-    assert body_runs == [("int32", "()"), ("float32", "()"), ("int32", "(2,)")]
-    assert "traces: 3" in lines(out)  # five calls, three traces
-    eager = output("snippets/tracing/trace_cache.py", eager=True)
-    assert eager.count("Python body ran") == 5
-    assert "traces: 0" in eager
+@claim(
+    "tracing.md",
+    "The tabs show the same source run as a graph (the default) and eagerly, with "
+    "`tf.config.run_functions_eagerly(True)`:",
+    "Run eagerly, both run on every call, in program order, and `print` shows each value.",
+)
+def test_run_eagerly_print_runs_on_every_call(output):
+    expected = []
+    for value in (1, 2, 3):
+        expected += [
+            f"print:    x = tf.Tensor({value}, shape=(), dtype=int32)",
+            f"tf.print: x = {value}",
+        ]
+    assert lines(output(TRACE_TIME, eager=True)) == expected
 
 
-def test_concrete_signatures_lists_each_trace(output):
-    out = output("snippets/tracing/concrete_signatures.py")
-    assert out.count("Input Parameters:") == 2
-    assert "TensorSpec(shape=(), dtype=tf.int32" in out
-    assert "TensorSpec(shape=(2,), dtype=tf.float32" in out
-
-
-def test_concrete_function(output):
-    out = output("snippets/tracing/concrete_function.py")
-    assert "TensorSpec(shape=(None,), dtype=tf.float32" in out  # None: any length
-    assert "tf.Tensor([10. 20. 30.], shape=(3,), dtype=float32)" in lines(out)
-    assert "traces: 2" in lines(out)
-    assert "InvalidArgumentError" in out
-    assert "expected to be a float tensor but is a int32 tensor" in out
-
-
-def test_graph_operations(output, drawn):
-    out = output("snippets/tracing/graph_operations.py")
-    types = [line.split()[1] for line in out.splitlines()]
-    assert types.count("Placeholder") == 3  # the arguments
-    assert types[-1] == "Identity"  # the result
-    assert "MatMul" in types and "AddV2" in types
-    assert "inputs: ['x:0', 'w:0']" in out  # op:output_index
-    svg = drawn("snippets/tracing/graph_operations.py", "concrete")
-    for op_type in ("Placeholder", "MatMul", "AddV2", "Identity"):
-        assert f">{op_type}</text>" in svg
-
-
-def test_graph_def(output):
-    out = output("snippets/tracing/graph_def.py")
-    assert "nodes: ['x', 'w', 'b', 'MatMul', 'add', 'Identity']" in lines(out)
-    assert "op: MatMul  inputs: ['x', 'w']" in lines(out)
-    assert "attr T: type: DT_FLOAT" in out
-
-
-def test_python_function_runs_eagerly(output):
-    out = output("snippets/tracing/python_function.py")
-    lines = out.splitlines()
-    assert lines[0] == "Python body ran, executing eagerly: True"
-    assert "Python body ran, executing eagerly: False" in lines
-    assert out.count("Python body ran") == 2  # the third call ran the graph only
-
-
-def test_non_strict_execution(output):
-    out = output("snippets/tracing/non_strict_execution.py")
-    assert "eager: InvalidArgumentError" in out
-    assert "tf.function: tf.Tensor([1 2 3]" in out  # the unused gather never ran
-    assert "tf.debugging assert: InvalidArgumentError" in lines(out)
-    assert "GatherV2: stateful=False" in lines(out)  # pruned when unused
-    assert "Assert: stateful=True" in lines(out)  # kept by automatic control deps
-
-
-def test_grappler_fuses_matmul_bias_add_relu(output, drawn):
-    out = output("snippets/tracing/grappler_fusion.py")
-    traced = re.search(r"traced ops: +\[(.*?)\]", out, re.S).group(1)
-    optimized = re.search(r"optimized ops: \[(.*?)\]", out, re.S).group(1)
-    for op_type in ("'MatMul'", "'BiasAdd'", "'Relu'"):
-        assert op_type in traced
-        assert op_type not in optimized
-    assert "FusedMatMul" in optimized
-    assert re.search(r"FusedMatMul computes MatMul \+ \['BiasAdd', 'Relu'\]", out)
-    assert "FusedMatMul" in drawn("snippets/tracing/grappler_fusion.py", "optimized")
-    # The tf.function's own run, from the profiler: one fused kernel, on the
-    # Relu node, and no separate MatMul, BiasAdd or Relu kernel.
-    ran = line_matching(r"the tf\.function ran \(node:kernel\): \[(.*)\]", out).group(1)
-    kernels = [name.strip("'").split(":")[1] for name in ran.split(", ")]
-    assert any(re.fullmatch(r"_\w*FusedMatMul", k) for k in kernels), kernels
-    assert not {"MatMul", "BiasAdd", "Relu", "_MklMatMul"} & set(kernels), kernels
-    assert "'Relu:" in ran
-
-
-def test_python_arguments_are_fixed_in_a_concrete_function(output):
-    out = output("snippets/tracing/python_args_fixed.py")
-    assert lines(out)[:2] == ["6.0", "6.0"]
-    assert re.search(
-        r"^TypeError: Binding inputs to tf\.function failed .*Can not cast 10", out, re.M
+@claim(
+    "tracing.md",
+    "A `tf.function` keeps every graph it traced, keyed by the *kind* of its arguments: for a "
+    "tensor, its dtype and shape; for a Python number, its value.",
+    "A call whose arguments match a cached key runs that graph; anything new traces again.",
+    "Seven calls, four traces.",
+    "A tensor's value does not matter: `tf.constant(1)` and `tf.constant(2)` share a graph, and "
+    "so do `[1, 2]` and `[3, 4]`, but the new shape `(2,)` traced again.",
+    "A Python number is part of the key: `1` and `2` traced once each, and only the repeated "
+    "`2` reused a graph ([Retracing](retracing.md#python-scalars-trace-once-per-value) shows "
+    "what that costs).",
+    "A `print` (or any Python side effect: appending to a list, incrementing a counter) runs "
+    "only when a call traces.",
+    "Above, only the first call traced; a call that traces a new graph runs it again, as the "
+    "next section shows.",
+    "A new dtype or shape traces a new graph; a new tensor value does not, but a new Python "
+    "number does.",
+)
+def test_trace_cache_keys_on_dtype_shape_and_python_values(output):
+    # The body runs (and prints) right after each call that traces, and only then.
+    assert lines(output(TRACE_CACHE)) == [
+        "call with tf.Tensor(1, shape=(), dtype=int32)",
+        '  Python body ran with Tensor("x:0", shape=(), dtype=int32)',
+        "call with tf.Tensor(2, shape=(), dtype=int32)",
+        "call with tf.Tensor([1 2], shape=(2,), dtype=int32)",
+        '  Python body ran with Tensor("x:0", shape=(2,), dtype=int32)',
+        "call with tf.Tensor([3 4], shape=(2,), dtype=int32)",
+        "call with 1",
+        "  Python body ran with 1",
+        "call with 2",
+        "  Python body ran with 2",
+        "call with 2",
+        "traces: 4",
+    ]
+    # The dtype: a float32 scalar gets a graph of its own (the signatures listing).
+    dtypes = re.findall(
+        r"^  x \(POSITIONAL_OR_KEYWORD\): .*dtype=tf\.(\w+)", output(SIGNATURES), re.M
     )
-    assert "the tf.function retraces: 30.0" in lines(out)
+    assert dtypes == ["int32", "float32"]
 
 
+@claim(
+    "tracing.md",
+    "Run eagerly, the body runs on every call and nothing is traced.",
+)
+def test_trace_cache_run_eagerly_runs_the_body_every_call(output):
+    expected = []
+    for shown in ("tf.Tensor(1, shape=(), dtype=int32)", "tf.Tensor(2, shape=(), dtype=int32)"):
+        expected += [f"call with {shown}", f"  Python body ran with {shown}"]
+    for shown in (
+        "tf.Tensor([1 2], shape=(2,), dtype=int32)",
+        "tf.Tensor([3 4], shape=(2,), dtype=int32)",
+    ):
+        expected += [f"call with {shown}", f"  Python body ran with {shown}"]
+    for shown in ("1", "2", "2"):
+        expected += [f"call with {shown}", f"  Python body ran with {shown}"]
+    assert lines(output(TRACE_CACHE, eager=True)) == [*expected, "traces: 0"]
+
+
+def _signature(dtype: str) -> list[str]:
+    spec = f"TensorSpec(shape=(), dtype=tf.{dtype}, name=None)"
+    return [
+        "Input Parameters:",
+        f"  x (POSITIONAL_OR_KEYWORD): {spec}",
+        "Output Type:",
+        f"  {spec}",
+        "Captures:",
+        "  None",
+    ]
+
+
+@claim(
+    "tracing.md",
+    "Each cached graph has a signature.",
+    "`pretty_printed_concrete_signatures()` lists them all; here a new dtype, `float32`, made a "
+    "second graph:",
+)
+def test_concrete_signatures_lists_each_graph(output):
+    shown = lines(output(SIGNATURES))
+    while shown and not shown[-1]:
+        shown.pop()
+    assert shown == [*_signature("int32"), "", *_signature("float32")]
+
+
+@claim(
+    "tracing.md",
+    "Each traced graph is wrapped in a `ConcreteFunction`: one graph, one signature, no retracing.",
+    "`get_concrete_function` returns it, tracing first if needed.",
+    "Give it example tensors, or `tf.TensorSpec`s; a `None` dimension in a spec accepts any "
+    "size: the graph traced from `[None]` below runs on a vector of length 3.",
+    "Each `get_concrete_function` call with a new signature traced once, so the function has two "
+    "traces.",
+    "Calling the concrete function with the wrong dtype does not trace a new graph: it raises an "
+    "`InvalidArgumentError`.",
+    "Use `get_concrete_function` with `tf.TensorSpec` (and `None` dimensions) to get exactly one "
+    "graph for a family of inputs.",
+)
+def test_concrete_function(output):
+    shown = lines(output("snippets/tracing/concrete_function.py"))
+    assert shown[:-1] == [
+        "Input Parameters:",
+        "  x (POSITIONAL_OR_KEYWORD): TensorSpec(shape=(None,), dtype=tf.float32, name=None)",
+        "  factor (POSITIONAL_OR_KEYWORD): TensorSpec(shape=(), dtype=tf.float32, name=None)",
+        "Output Type:",
+        "  TensorSpec(shape=(None,), dtype=tf.float32, name=None)",
+        "Captures:",
+        "  None",
+        "tf.Tensor([10. 20. 30.], shape=(3,), dtype=float32)",
+        "traces: 2",
+    ]
+    assert re.fullmatch(
+        r"InvalidArgumentError: cannot compute __inference_scale_\S* as input #0\(zero-based\) "
+        r"was expected to be a float tensor but is a int32 tensor \[Op:__inference_scale_\S*\]",
+        shown[-1],
+    ), shown[-1]
+
+
+@claim(
+    "tracing.md",
+    "Python arguments are fixed in a concrete function",
+    "A Python argument is part of the trace, so a concrete function has it baked in: the same "
+    "value is accepted, another one is refused (the `tf.function` itself traces again):",
+)
+def test_python_arguments_are_fixed_in_a_concrete_function(output):
+    shown = lines(output("snippets/tracing/python_args_fixed.py"))
+    assert len(shown) == 4
+    assert shown[:2] == ["6.0", "6.0"]  # traced with factor=2, called with it again
+    assert re.fullmatch(
+        r"TypeError: Binding inputs to tf\.function failed .*Can not cast 10 to Literal\[2\].*",
+        shown[2],
+    ), shown[2]
+    assert shown[3] == "the tf.function retraces: 30.0"  # 3 * 10: a graph for factor=10
+
+
+@claim(
+    "tracing.md",
+    "A `tf.function` behaves like an op",
+    "A `tf.function` called from another one is not traced into a separate world: it becomes one "
+    "call op (`PartitionedCall`) in the caller's graph, traced the first time the caller traces.",
+    "Gradients flow through it like through any op:",
+    "Asking for a concrete function from a `tf.TensorSpec` traced both again: the first call "
+    "passed a variable, a different kind of argument.",
+    "The listing comes from that graph: a call op stands for `inner`, whose `Mul` is not in it.",
+)
 def test_a_tf_function_behaves_like_an_op(output):
-    out = output("snippets/tracing/function_is_an_op.py")
-    assert lines(out)[:3] == ["  tracing outer", "  tracing inner", "outer(3) = 10.0  d/dx = 6.0"]
-    ops = re.search(r"^ops in outer's graph: \[(.*)\]$", out, re.M).group(1)
-    assert "'PartitionedCall'" in ops or "'StatefulPartitionedCall'" in ops
+    assert lines(output("snippets/tracing/function_is_an_op.py")) == [
+        "  tracing outer",  # inner is traced while outer traces, not before
+        "  tracing inner",
+        "outer(3) = 10.0  d/dx = 6.0",  # 3 * 3 + 1, and 2 * 3 through the call op
+        "  tracing outer",
+        "  tracing inner",
+        "ops in outer's graph: ['AddV2', 'Const', 'Identity', 'PartitionedCall', 'Placeholder']",
+    ]
+
+
+GRAPH_OPERATIONS_SHOWN = [
+    "x          Placeholder  inputs: []",
+    "w          Placeholder  inputs: []",
+    "b          Placeholder  inputs: []",
+    "MatMul     MatMul       inputs: ['x:0', 'w:0']",
+    "add        AddV2        inputs: ['MatMul:0', 'b:0']",
+    "Identity   Identity     inputs: ['add:0']",
+]
+
+
+@claim(
+    "tracing.md",
+    "It *runs* it with placeholder tensors that have a dtype and a shape but no value, and "
+    "records every TensorFlow op the code creates into a graph.",
+    "A concrete function's `graph` holds the recorded operations.",
+    "Each has a name, a type and input tensors, named `op:output_index`.",
+    "The arguments became `Placeholder` ops and the result goes through an `Identity`:",
+)
+def test_graph_operations(output, drawn):
+    assert lines(output(GRAPH_OPERATIONS)) == GRAPH_OPERATIONS_SHOWN
+    types = [line.split()[1] for line in GRAPH_OPERATIONS_SHOWN]
+    assert drawn_ops(drawn(GRAPH_OPERATIONS, "concrete")) == types
+
+
+@claim(
+    "tracing.md",
+    "`graph.as_graph_def()` gives the same graph, the same nodes in the same order, as a "
+    "`GraphDef` protocol buffer",
+    "Each node records its op, its inputs and its attributes, such as the dtype `T`:",
+)
+def test_graph_def(output):
+    shown = lines(output("snippets/tracing/graph_def.py"))
+    names = [line.split()[0] for line in lines(output(GRAPH_OPERATIONS))]
+    assert names == ["x", "w", "b", "MatMul", "add", "Identity"]
+    assert shown == [
+        f"nodes: {names}",  # the same nodes as graph.get_operations(), in order
+        "op: MatMul  inputs: ['x', 'w']",
+        "  attr T: type: DT_FLOAT",
+        "  attr grad_a: b: false",
+        "  attr grad_b: b: false",
+        "  attr transpose_a: b: false",
+        "  attr transpose_b: b: false",
+    ]
+
+
+@claim(
+    "tracing.md",
+    "`python_function` gives back the undecorated function.",
+    "Calling it runs the Python body eagerly, which is handy to compare results or to debug:",
+    "Both give the same result.",
+    "The `tf.function` ran the body once, while its first call traced (there "
+    "`tf.executing_eagerly()` is `False`); its second call ran the graph alone.",
+)
+def test_python_function_runs_eagerly(output):
+    assert lines(output("snippets/tracing/python_function.py")) == [
+        "Python body ran, executing eagerly: True",  # the undecorated function
+        "tf.Tensor(9, shape=(), dtype=int32)",
+        "Python body ran, executing eagerly: False",  # the tf.function's trace
+        "tf.Tensor(9, shape=(), dtype=int32)",
+        "tf.Tensor(16, shape=(), dtype=int32)",  # the graph only
+    ]
+
+
+@claim(
+    "tracing.md",
+    "Graphs prune unused stateless ops",
+    "Eager code runs every op you call.",
+    "A graph runs the ops its outputs depend on, and the stateful ops `tf.function` keeps on "
+    "purpose.",
+    "A stateless op whose result is unused is pruned, so its error never fires; an unused "
+    "`tf.debugging` assert still runs and raises.",
+    "What a graph keeps depends on whether an op is *stateful*.",
+    "A stateless op whose result nothing uses (a `tf.gather` used only to provoke an error) is "
+    "pruned.",
+    "Stateful ops, such as the `Assert` op that `tf.debugging` asserts create and `tf.print`, "
+    "are kept: `tf.function` adds control dependencies so that they run even when nothing reads "
+    "their result, as `tf.print` did on every call in the first section.",
+    "The listing above prints the flag for the ops involved.",
+    "In a graph, an unused stateless op is pruned; stateful ops such as asserts and `tf.print` "
+    "still run.",
+)
+def test_graphs_prune_unused_stateless_ops(output):
+    shown = lines(output(NON_STRICT))
+    assert len(shown) == 5
+    assert re.fullmatch(
+        r"eager: InvalidArgumentError - \{\{function_node __wrapped__GatherV2_device_"
+        r"/job:localhost/replica:0/task:0/device:[A-Z]+:0\}\} "
+        r"indices\[0\] = 5 is not in \[0, 3\) \[Op:GatherV2\]",
+        shown[0],
+    ), shown[0]
+    assert shown[1:] == [
+        "tf.function: tf.Tensor([1 2 3], shape=(3,), dtype=int32)",  # the gather never ran
+        "tf.debugging assert: InvalidArgumentError",  # the unused assert did
+        "GatherV2: stateful=False",
+        "Assert: stateful=True",
+    ]
+    # tf.print, its result unused, ran on every call of the first section's graph.
+    printed = [line for line in lines(output(TRACE_TIME)) if line.startswith("tf.print")]
+    assert printed == ["tf.print: x = 1", "tf.print: x = 2", "tf.print: x = 3"]
+
+
+@claim(
+    "tracing.md",
+    "What Grappler does to a traced graph",
+    "The graph TensorFlow runs is not the graph you traced.",
+    "On CPU, a `MatMul` followed by `BiasAdd` and `Relu` becomes one fused op.",
+    "A v1 `Session` runs the traced graph and reports the graph it really executed (its "
+    "*partition graphs*), which the listing and the second diagram show.",
+    "Then the profiler records a call of the `tf.function` itself, and its last line lists every "
+    "op that call executed, as `node:kernel`:",
+    "The snippet shows it twice.",
+    "The fused op's `fused_ops` attribute names what it absorbed.",
+    "The `tf.function`'s own call ran the same single fused kernel, under the name of the last "
+    "node it absorbed (`Relu`).",
+    "The traced graph is optimized before it runs; look at the executed graph before reasoning "
+    "about kernels.",
+)
+def test_grappler_fuses_matmul_bias_add_relu(output, drawn):
+    shown = lines(output(GRAPPLER))
+    assert len(shown) == 4
+    traced = ["BiasAdd", "Identity", "MatMul", "Placeholder", "Placeholder", "Placeholder", "Relu"]
+    assert shown[0] == f"traced ops:    {traced}"
+    assert sorted(drawn_ops(drawn(GRAPPLER, "traced"))) == traced
+    # The executed graph: the arguments, one fused op, the result.
+    fused = re.fullmatch(
+        r"optimized ops: \['_Arg', '_Arg', '_Arg', '(_\w*FusedMatMul)', '_Retval'\]", shown[1]
+    )
+    assert fused, shown[1]
+    kernel = fused.group(1)
+    assert shown[2] == f"{kernel} computes MatMul + ['BiasAdd', 'Relu']"
+    executed = ["_Arg", "_Arg", "_Arg", kernel, "_Retval"]
+    assert sorted(drawn_ops(drawn(GRAPPLER, "optimized"))) == executed
+    # The tf.function's own run, from the profiler: that one kernel, on the Relu node.
+    assert shown[3] == f"the tf.function ran (node:kernel): ['Relu:{kernel}']"

@@ -7,4 +7,6 @@ c = tf.matmul(a, b)  # runs now: c already holds the product
 print(c)
 print("type: ", type(c).__name__)
 print("shape:", c.shape, " dtype:", c.dtype.name)
-print("c[1, 0] =", c[1, 0].numpy())
+element = c[1, 0]  # indexing gives another tensor
+print("c[1, 0]:", type(element).__name__)
+print("c[1, 0].numpy():", type(element.numpy()).__name__, element.numpy())

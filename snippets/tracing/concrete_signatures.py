@@ -7,5 +7,5 @@ def double(x):
 
 
 double(tf.constant(1))
-double(tf.constant([1.0, 2.0]))
+double(tf.constant(1.5))  # a new dtype: a second graph
 print(double.pretty_printed_concrete_signatures())
