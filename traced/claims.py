@@ -69,8 +69,13 @@ class Binding:
         return f"{self.test_file}::{self.test}"
 
 
-def _literal(node: ast.expr) -> str | None:
-    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+def _literal(node: ast.expr, names: dict[str, str]) -> str | None:
+    """A string the decorator was given: a literal, or a module-level constant."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name):
+        return names.get(node.id)
+    return None
 
 
 def bindings(tests: Path = catalog.ROOT / "tests") -> list[Binding]:
@@ -78,6 +83,15 @@ def bindings(tests: Path = catalog.ROOT / "tests") -> list[Binding]:
     found = []
     for file in sorted(tests.glob("test_*.py")):
         tree = ast.parse(file.read_text(encoding="utf-8"), filename=str(file))
+        names = {
+            target.id: node.value.value
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
         for node in tree.body:
             if not isinstance(node, ast.FunctionDef):
                 continue
@@ -88,7 +102,7 @@ def bindings(tests: Path = catalog.ROOT / "tests") -> list[Binding]:
                     and decorator.args
                 ):
                     continue
-                page, *sentences = (_literal(a) for a in decorator.args)
+                page, *sentences = (_literal(a, names) for a in decorator.args)
                 for sentence in sentences:
                     found.append(
                         Binding(
