@@ -24,6 +24,9 @@ with open(Path(__file__).parent / "releases.toml", "rb") as _file:
     RELEASES = tomllib.load(_file)["releases"]
 MATRIX = {row: (pins["tensorflow"], pins["keras"]) for row, pins in RELEASES.items()}
 
+# What the spell check reads (`nox -s lint`): prose, examples, glue, tests.
+SPELLED = ("docs", "snippets", "traced", "tests", "notes", "README.md", "noxfile.py")
+
 # The docs and test environments are locked: the hosted site is built from a
 # recorded set of versions. `nox -s lock` refreshes the file.
 LOCK = "requirements/lock.txt"
@@ -216,6 +219,7 @@ def lint(session: nox.Session) -> None:
     session.install("-c", LOCK, "-e", ".[lint]")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("codespell", *SPELLED)  # the allow-list is in pyproject.toml
     workflows = sorted(str(p) for p in Path(".github/workflows").glob("*.yml"))
     session.run("zizmor", "--offline", "--config", ".github/zizmor.yml", ".github/workflows")
     session.run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows)
@@ -227,7 +231,8 @@ def lint(session: nox.Session) -> None:
         session.run("actionlint", *workflows)
     else:
         session.log(
-            "lint ran: ruff check, ruff format --check, zizmor --offline, check-jsonschema "
+            "lint ran: ruff check, ruff format --check, codespell, zizmor --offline, "
+            "check-jsonschema "
             "(workflow, dependabot). actionlint: not run here; it runs on GitHub's runners, "
             "where its package can download the actionlint binary."
         )
