@@ -33,9 +33,13 @@ cases = {  # each case: the arguments of two calls
     "dict, key order": (({"p": a, "q": c},), ({"q": c, "p": a},)),
     "dict, new key": (({"p": a},), ({"r": a},)),
     "namedtuple, new values": ((Point(a, b),), (Point(b, a),)),
+    "tensor, new dtype": ((a,), (tf.constant([1, 2]),)),
     "NumPy array, new values": ((np.ones(2),), (np.zeros(2),)),
     "NumPy array, new shape": ((np.ones(2),), (np.ones(3),)),
+    "NumPy array, new dtype": ((np.ones(2),), (np.ones(2, np.float32),)),
     "another variable": ((v1,), (v2,)),
+    "variable, new shape": ((v1,), (tf.Variable([1.0, 2.0, 3.0]),)),
+    "variable, new dtype": ((v1,), (tf.Variable([1, 2]),)),
     "f(v1, v2), then f(v1, v1)": ((v1, v2), (v1, v1)),
 }
 for name, calls in cases.items():

@@ -15,3 +15,5 @@ for wrong in [tf.constant([3, 4]), tf.constant([[3.0, 4.0]])]:  # dtype, rank
         squared_norm(wrong)
     except TypeError as error:
         print(f"{type(error).__name__}: {error}")
+count = squared_norm.experimental_get_tracing_count()
+print("traces after the rejected calls:", count)

@@ -49,5 +49,10 @@ for kind in (Plain, WithEquality, Frozen, Slotted, Scale):
     x = tf.constant(1.0)
     apply(x, kind(2.0))
     apply(x, kind(2.0))  # an equal object, not the same one
-    count = apply.experimental_get_tracing_count()
-    print(f"{kind.__name__:12} two equal objects: {count} trace(s)")
+    equal = apply.experimental_get_tracing_count()
+    apply(x, kind(3.0))  # an unequal one
+    unequal = apply.experimental_get_tracing_count()
+    print(
+        f"{kind.__name__:12} two equal objects: {equal} trace(s);"
+        f" an unequal third: {unequal}"
+    )
