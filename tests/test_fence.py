@@ -337,6 +337,7 @@ def test_illustration_says_nothing_is_claimed(from_record, tmp_path, monkeypatch
         "An illustration, shown for reading: no claim on this page is checked against "
         "this output." in html
     )
+    assert re.search(r'<p class="traced-runtime">Ran in \d+\.\d s\.</p>', html)
 
 
 def test_claims_checked_on_an_output_are_listed_under_it(from_record, tmp_path, monkeypatch):
@@ -359,7 +360,10 @@ def test_claims_checked_on_an_output_are_listed_under_it(from_record, tmp_path, 
     html, warnings = from_record("```snippet\nsnippets/prints_version.py\n```\n")
     assert warnings == []
     mark = html.split('<details class="traced-claims">')[1].split("</details>")[0]
-    assert "<summary>1 claim checked on this output</summary>" in mark
+    assert re.fullmatch(
+        r"<summary>1 claim checked on this output; ran in \d+\.\d s</summary>",
+        re.search(r"<summary>.*?</summary>", mark).group(0),
+    )
     assert 'href="https://github.com/o/r/blob/abc123/tests/test_fixture.py#L12"' in mark
     assert "<code>test_prints_version</code></a>, passed" in mark
     assert "“It prints <code>version 1</code>.”" in mark

@@ -303,17 +303,29 @@ def _output(run: dict, title: str = "Output") -> str:
     return block + _checked_mark(records.snippet_key(run["path"], run["eager"]))
 
 
+def _seconds(entry: dict) -> str:
+    """How long the run took, as the line under an output says it."""
+    if entry.get("from_cache"):
+        return "from the author's run cache"
+    how = " alone" if entry.get("timed") else ""
+    return f"ran{how} in {entry.get('seconds', 0.0):.1f} s"
+
+
 def _checked_mark(key: str) -> str:
-    """A closed block under an output: how many claims were checked on it on
-    this run, opening to each test (linked to its source), its outcome and
-    the sentences it guards. Nothing where no claim read the output."""
+    """A quiet line under an output: how long its run took and how many
+    claims were checked on it on this run. Where claims read it, the line is
+    a closed block opening to each test (linked to its source), its outcome
+    and the sentences it guards."""
+    entry = _rerun.get(key) or record()["snippets"].get(key, {})
+    took = _seconds(entry)
     found = claims.checks_on(record(), key)
     if not found:
-        return ""
+        return f"\n\n{took[0].upper()}{took[1:]}.\n{{ .traced-runtime }}"
     failed = sum(check["outcome"] != "passed" for check in found)
     title = f"{len(found)} claim{'s' if len(found) != 1 else ''} checked on this output"
     if failed:
         title += f", {failed} not passed"
+    title += f"; {took}"
     here = page.removeprefix("docs/")
     items = []
     for check in found:
