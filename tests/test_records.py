@@ -223,3 +223,21 @@ def test_a_claim_failing_on_the_record_names_the_test_and_the_snippet(tmp_path):
         "traced: claim failed: tests/test_profiler.py::test_profile_summary_is_read_from_the_"
         "trace on snippets/profiler/profile_steps.py" in run.stdout.splitlines()
     )
+
+
+def test_execution_table_lists_this_builds_runs_slowest_first():
+    mine = _record("2.21", "new\n")
+    mine.data["snippets"][PATH]["seconds"] = 1.25
+    mine.data["snippets"]["snippets/performance/call_overhead.py"]["seconds"] = 3.5
+    mine.data["notebooks"] = {"notebooks/performance-benchmark.ipynb": {"seconds": 2.0}}
+    embeds = {"eager.md": [PATH], "performance.md": ["snippets/performance/call_overhead.py"]}
+    page = tested_on.page([mine], BUILD, embeds)
+    table = page.split("## How long each example ran")[1].split("\n## ")[0]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line]
+    assert rows == [
+        "| Seconds | Example | Page | Ran |",
+        "| 3.5 | `snippets/performance/call_overhead.py` | "
+        f"[{tested_on._title('performance.md')}](performance.md) | alone |",
+        "| 2.0 | `notebooks/performance-benchmark.ipynb` |  | alone |",
+        f"| 1.2 | `{PATH}` | [{tested_on._title('eager.md')}](eager.md) | beside other runs |",
+    ]

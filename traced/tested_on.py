@@ -115,6 +115,8 @@ def page(found: list[records.Record], build: dict, embeds: dict[str, list[str]])
     lines += _sentences(by_row)
     lines += ["", "## Outputs that differ between releases", ""]
     lines += _differences(found, build, embeds)
+    lines += ["", "## How long each example ran", ""]
+    lines += _execution(found, build, embeds)
     return "\n".join(lines) + "\n"
 
 
@@ -231,6 +233,50 @@ def _sentences(by_row) -> list[str]:
             sentence = b.sentence.replace("|", "\\|")
             lines.append(f"    | {sentence} | `{b.test}` | " + " | ".join(cells) + " |")
         lines.append("")
+    return lines
+
+
+def _execution(found, build, embeds) -> list[str]:
+    """This build's runs, the slowest first: what a reader waits for when
+    running a chapter, and where the build's time goes."""
+    release, kind = provenance.release(build), provenance.device_kind(build)
+    mine = next((r for r in found if (r.release, r.device_kind) == (release, kind)), None)
+    if mine is None:
+        return ["This build's record is missing, so no run time can be shown."]
+    where = {}  # the chapter that shows it; Troubleshooting only quotes chapters
+    for page, paths in sorted(embeds.items(), key=lambda item: item[0] == "troubleshooting.md"):
+        for path in paths:
+            where.setdefault(path, page)
+    rows = []
+    for key, entry in mine.data["snippets"].items():
+        path, _, tab = key.partition("#")
+        if path not in where:
+            continue
+        if entry.get("from_cache"):
+            how = "from the author's cache"
+        elif entry.get("timed"):
+            how = "alone"
+        elif tab == "plain" or catalog.runs_in_own_process(path):
+            how = "in its own interpreter, beside other runs"
+        else:
+            how = "beside other runs"
+        label = {"eager": " (Eager tab)", "plain": " (`python` run)"}.get(tab, "")
+        rows.append((entry.get("seconds", 0.0), path, label, where[path], how))
+    for name, notebook in (mine.data.get("notebooks") or {}).items():
+        rows.append((notebook.get("seconds", 0.0), name, "", None, "alone"))
+    rows.sort(key=lambda row: (-row[0], row[1], row[2]))
+    total = sum(row[0] for row in rows)
+    lines = [
+        f"Every run of this build's record ({len(rows)} runs, {total:.0f} s of running in all),",
+        "the slowest first. Benchmarks and notebooks run alone, with nothing beside them;",
+        "the rest run in parallel worker processes, one per core.",
+        "",
+        "| Seconds | Example | Page | Ran |",
+        "| ---: | --- | --- | --- |",
+    ]
+    for seconds, path, label, page, how in rows:
+        shown = f"[{_title(page)}]({page})" if page else ""
+        lines.append(f"| {seconds:.1f} | `{path}`{label} | {shown} | {how} |")
     return lines
 
 
