@@ -220,7 +220,8 @@ def test_a_claim_failing_on_the_record_names_the_test_and_the_snippet(tmp_path):
     run = _pytest(f"--record={broken}", "--claims", "tests/test_profiler.py")
     assert run.returncode == 1, run.stdout + run.stderr
     named = re.compile(
-        r"traced: claim failed: tests/test_profiler\.py::test_\w+ on snippets/profiler/profile_steps\.py"
+        r"traced: claim failed: tests/test_profiler\.py::test_\w+ "
+        r"on snippets/profiler/profile_steps\.py"
     )
     assert any(named.fullmatch(line) for line in run.stdout.splitlines()), run.stdout
 
