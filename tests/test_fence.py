@@ -5,11 +5,13 @@ everything that can change an output."""
 
 from __future__ import annotations
 
+import html as html_lib
 import logging
 import re
 import shutil
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
 import markdown
@@ -369,3 +371,30 @@ def test_claims_checked_on_an_output_are_listed_under_it(from_record, tmp_path, 
     assert "“It prints <code>version 1</code>.”" in mark
     assert "“Elsewhere.” (on index.md)" in mark
     assert "test_other" not in html  # it read another output
+
+
+def test_each_page_offers_a_prefilled_problem_report(from_record, tmp_path, monkeypatch):
+    record = _record_of(tmp_path, "snippets/prints_version.py")
+    monkeypatch.setenv("TRACED_RECORD", str(record))
+    monkeypatch.setenv("TRACED_REPO_URL", "https://github.com/o/r")
+    html, warnings = from_record("# A page\n\n```snippet\nsnippets/prints_version.py\n```\n")
+    assert warnings == []
+    link = re.search(r'<a class="traced-report" href="([^"]+)">Report a problem', html)
+    assert link, html
+    url = urllib.parse.urlsplit(html_lib.unescape(link.group(1)))
+    assert url.geturl().startswith("https://github.com/o/r/issues/new?")
+    fields = urllib.parse.parse_qs(url.query)
+    assert fields["title"] == ["docs/fixture.md: "]
+    body = fields["body"][0].splitlines()
+    assert body[:2] == ["Page: docs/fixture.md", "Snippets: snippets/prints_version.py"]
+    env = provenance.environment()
+    assert re.fullmatch(
+        rf"Built by: TensorFlow {re.escape(env['tensorflow'])}, Keras .+ on .+; "
+        r"record of \d{4}-\d\d-\d\d",
+        body[2],
+    )
+    assert "What I saw instead:" in body
+    monkeypatch.delenv("TRACED_REPO_URL")
+    fence.forget()
+    html, _ = from_record("# A page\n\n```snippet\nsnippets/prints_version.py\n```\n")
+    assert "Report a problem" not in html  # no repository known: no link

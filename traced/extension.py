@@ -12,7 +12,10 @@ what a page needs around its snippets besides the fence itself.
 - offer each chapter's notebook for download, under the provenance line
   (:mod:`traced.chapters` writes them);
 - link inline code that names a TensorFlow or Keras symbol to its API
-  reference, where the run step resolved it (:mod:`traced.api_links`).
+  reference, where the run step resolved it (:mod:`traced.api_links`);
+- end each page with "Report a problem with this page": a new issue in the
+  repository, prefilled with the page, its snippets and the run that built
+  it, where the repository is known (``TRACED_REPO_URL``).
 
 A Markdown extension, not an MkDocs hook, so any renderer that reads
 ``mkdocs.yml``'s ``markdown_extensions`` applies it.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import urllib.parse
 from pathlib import Path
 
 from markdown import Extension
@@ -59,6 +63,8 @@ class _Provenance(Preprocessor):
         text = "\n".join(lines)
         fence.start_page(_page_of(text, fence.root / "docs") or fence.page)
         self.md.traced_page = fence.page
+        report = _report_link(fence.page, catalog.embedded_paths(text))
+        lines = [*lines, "", report, ""] if report else lines
         if not catalog.embedded_paths(text):
             return lines
         # Right under the page title, so a reader sees it before any output.
@@ -79,6 +85,47 @@ class _Provenance(Preprocessor):
                 "",
             ]
         return [*lines[:at], *stamp, *lines[at:]]
+
+
+def _report_link(page: str, snippets: list[str]) -> str | None:
+    """ "Report a problem with this page": a new issue in the repository,
+    prefilled with the page, its snippets and the run that built it, and
+    blanks for what the reader ran and saw. None where no repository is known."""
+    repo = os.environ.get("TRACED_REPO_URL", "").rstrip("/")
+    if not repo or not page.startswith("docs/"):
+        return None
+    try:
+        data = fence.record()
+    except fence.FenceError:
+        data = {}
+    env = data.get("environment") or {}
+    built = (
+        f"TensorFlow {env['tensorflow']}, Keras {env['keras']}, Python {env['python']} "
+        f"on {env['device']}; record of {data.get('date', '')[:10]}"
+        if env
+        else "no run record"
+    )
+    body = "\n".join(
+        [
+            f"Page: {page}",
+            "Snippets: " + (", ".join(dict.fromkeys(snippets)) or "none"),
+            f"Built by: {built}",
+            "",
+            "Which output or sentence is wrong:",
+            "",
+            'What I ran (TensorFlow, Keras, Python, device; `python -c "import tensorflow as '
+            'tf, keras; print(tf.__version__, keras.__version__)"`):',
+            "",
+            "What I saw instead:",
+            "",
+        ]
+    )
+    query = urllib.parse.urlencode({"title": f"{page}: ", "body": body})
+    return (
+        f"[Report a problem with this page]({repo}/issues/new?{query})"
+        "{ .traced-report }: an output that differs on your machine, a sentence that "
+        "is wrong; the form says which run built this page."
+    )
 
 
 # An output block's code: it scrolls sideways when wider than the screen, so
