@@ -26,7 +26,7 @@ results = bench.compare(
     calls=1000,
     rounds=10,
 )
-print(bench.machine(), "| 10,000 calls per mode")
+print(bench.machine())
 bench.report(results, baseline="eager")
 
 names = list(results)
