@@ -23,6 +23,9 @@ ENV = {
 with open(Path(__file__).parent / "releases.toml", "rb") as _file:
     RELEASES = tomllib.load(_file)["releases"]
 MATRIX = {row: (pins["tensorflow"], pins["keras"]) for row, pins in RELEASES.items()}
+# A preview of the next release: the newest dev builds, run like any row but
+# never gating CI; Tested on shows it apart (traced/tested_on.py).
+NIGHTLY = ("tf-nightly", "keras-nightly")
 
 # What the spell check reads (`nox -s lint`): prose, examples, glue, tests.
 SPELLED = ("docs", "snippets", "traced", "tests", "notes", "README.md", "noxfile.py")
@@ -179,13 +182,18 @@ def mutate(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
-@nox.parametrize("tf", list(MATRIX), ids=list(MATRIX))
+@nox.parametrize("tf", [*MATRIX, "nightly"], ids=[*MATRIX, "nightly"])
 def matrix(session: nox.Session, tf: str) -> None:
     """The test suite once per supported TensorFlow release: `nox -s matrix`,
     or one row: `nox -s "matrix(2.18)"`. Each row runs every snippet once into
-    its record, and the tests add their outcomes to it."""
-    tensorflow, keras = MATRIX[tf]
-    session.install("-e", ".[tests]", f"tensorflow-cpu=={tensorflow}", f"keras=={keras}")
+    its record, and the tests add their outcomes to it. `matrix(nightly)`
+    does the same on tf-nightly and keras-nightly: a preview of the next
+    release, whose failures are news, not a broken build."""
+    if tf == "nightly":
+        session.install("-e", ".[tests]", *NIGHTLY)
+    else:
+        tensorflow, keras = MATRIX[tf]
+        session.install("-e", ".[tests]", f"tensorflow-cpu=={tensorflow}", f"keras=={keras}")
     name = f"matrix({tf})"
     record = _run_step(session, name, "--quick")
     _claims(session, name, record, *session.posargs)

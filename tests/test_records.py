@@ -242,3 +242,20 @@ def test_execution_table_lists_this_builds_runs_slowest_first():
         "| 2.0 | `notebooks/performance-benchmark.ipynb` |  | alone |",
         f"| 1.2 | `{PATH}` | [{tested_on._title('eager.md')}](eager.md) | beside other runs |",
     ]
+
+
+def test_a_nightly_record_is_shown_apart_as_a_preview():
+    nightly = _record("2.23", "newer\n", failed=("tests/test_eager.py::test_b",))
+    nightly.data["environment"]["tensorflow"] = "2.23.0-dev20261026"
+    found = [_record("2.21", "new\n"), nightly]
+    page = tested_on.page(found, BUILD, {"eager.md": [PATH]})
+    rows = [line for line in page.splitlines() if line.startswith("| 2.")]
+    assert not any(row.startswith("| 2.23") for row in rows)  # not a supported row
+    preview = page.split("## Preview: the next release")[1].split("\n## ")[0]
+    assert "A run on TensorFlow 2.23.0-dev20261026 with Keras 3.3.3 (2026-11-23)" in preview
+    assert "Failures: `tests/test_eager.py::test_b`." in preview
+    assert f"| [`{PATH}`](eager.md) | printed something else |" in preview.splitlines()
+    differences = page.split("## Outputs that differ between releases")[1].split("\n## ")[0]
+    assert "2.23" not in differences
+    assert "| Claims of | 2.21 CPU | 2.23 CPU (preview) |" in page.splitlines()
+    assert records.note(found, PATH, False, "new\n", "2.21", "cpu")  # records.note compares all

@@ -38,15 +38,18 @@ def _commands() -> str:
 
 def test_every_session_the_workflow_calls_exists():
     called = set(re.findall(r'nox -s "?([\w.()]+)', _commands()))
-    assert called == {"lint", "tests", "browser", "gpu", "docs"}, called
+    assert called == {"lint", "tests", "browser", "gpu", "docs", "matrix(nightly)"}, called
     every = {s["session"] for s in _nox_list("-s", *sorted(called), "matrix")}
     assert called <= every
 
 
 def test_matrix_rows_come_from_the_noxfile():
-    assert "nox -l --json -s matrix | jq -c '[.[].session]'" in _commands()
+    rows_job = (
+        """nox -l --json -s matrix | jq -c '[.[].session | select(. != "matrix(nightly)")]'"""
+    )
+    assert rows_job in _commands()
     rows = [s["session"] for s in _nox_list("-s", "matrix")]
-    assert rows == [f"matrix({release})" for release in catalog.releases()]
+    assert rows == [*(f"matrix({release})" for release in catalog.releases()), "matrix(nightly)"]
     assert _workflow()["jobs"]["matrix"]["strategy"]["matrix"]["session"] == (
         "${{ fromJSON(needs.rows.outputs.sessions) }}"
     )
@@ -76,6 +79,18 @@ def test_actions_are_pinned_to_commits_with_their_version():
         assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), (action, comment)
     names = {action.split("@")[0] for action, _ in uses}
     assert {"actions/upload-pages-artifact", "actions/deploy-pages"} <= names
+
+
+def test_the_nightly_row_runs_weekly_and_never_gates():
+    workflow = _workflow()
+    on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as True
+    assert [entry["cron"] for entry in on["schedule"]] == ["17 4 * * 1"]
+    nightly = workflow["jobs"]["nightly"]
+    assert nightly["continue-on-error"] is True
+    assert 'nox -s "matrix(nightly)"' in nightly["steps"][-2]["run"]
+    docs = workflow["jobs"]["docs"]
+    assert "nightly" in docs["needs"] and "needs.nightly" not in docs["if"]
+    assert "github.event_name == 'push'" in docs["if"]  # a scheduled run publishes nothing
 
 
 def test_the_docs_job_requires_every_releases_record():

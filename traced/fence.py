@@ -170,7 +170,8 @@ def _others(data: dict) -> list[records.Record]:
         _log.warning("traced: results: %s", error)
         return []
     mine = (data.get("release"), data.get("device_kind"))
-    return [r for r in found if (r.release, r.device_kind) != mine]
+    supported = catalog.releases()  # a nightly preview is shown on Tested on alone
+    return [r for r in found if (r.release, r.device_kind) != mine and r.release in supported]
 
 
 FenceError = fence_options.FenceError

@@ -109,6 +109,7 @@ def page(found: list[records.Record], build: dict, embeds: dict[str, list[str]])
             )
     if not any(kind == "gpu" for _, kind in by_row):
         lines += ["", "No GPU run was recorded for this build (`nox -s gpu` needs a GPU)."]
+    lines += _preview(found, build, embeds)
     lines += ["", "## Claims checked, page by page", ""]
     lines += _claims_by_page(by_row, embeds)
     lines += ["", "## Every checked sentence", ""]
@@ -133,6 +134,11 @@ def _title(page: str) -> str:
     return next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), page)
 
 
+def _column(release: str, kind: str) -> str:
+    preview = "" if release in catalog.releases() else " (preview)"
+    return f"{release} {kind.upper()}{preview}"
+
+
 def _rows(by_row) -> list[tuple[tuple[str, str], records.Record]]:
     return sorted(
         by_row.items(), key=lambda item: (tuple(map(int, item[0][0].split("."))), item[0][1])
@@ -154,7 +160,7 @@ def _claims_by_page(by_row, embeds) -> list[str]:
     rows = _rows(by_row)
     if not rows:
         return ["No run record was found, so no page's claims are shown as checked."]
-    header = [f"{release} {kind.upper()}" for (release, kind), _ in rows]
+    header = [_column(release, kind) for (release, kind), _ in rows]
     lines = [
         "Each page's claims are the tests in the test file named after it; a few",
         "files check what no single page shows (the chapter notebooks, the",
@@ -197,7 +203,7 @@ def _sentences(by_row) -> list[str]:
     rows = _rows(by_row)
     if not found:
         return ["No test binds a sentence yet."]
-    header = [f"{release} {kind.upper()}" for (release, kind), _ in rows]
+    header = [_column(release, kind) for (release, kind), _ in rows]
     lines = [
         "Each sentence below is on its page word for word, and the test beside it",
         "checks it on the recorded output; a test suite fails the build when a",
@@ -233,6 +239,61 @@ def _sentences(by_row) -> list[str]:
             sentence = b.sentence.replace("|", "\\|")
             lines.append(f"    | {sentence} | `{b.test}` | " + " | ".join(cells) + " |")
         lines.append("")
+    return lines
+
+
+def _preview(found, build, embeds) -> list[str]:
+    """Records of a release newer than every supported one (the nightly row,
+    `nox -s "matrix(nightly)"`), apart from the rows above: what the next
+    release will change, its failures and the outputs that differ from this
+    build's."""
+    supported = list(catalog.releases())
+    newest = tuple(map(int, supported[-1].split(".")))
+    previews = [
+        r
+        for r in found
+        if r.release not in supported and tuple(map(int, r.release.split("."))) > newest
+    ]
+    if not previews:
+        return []
+    release, kind = provenance.release(build), provenance.device_kind(build)
+    mine = next((r for r in found if (r.release, r.device_kind) == (release, kind)), None)
+    where = {path: page for page, paths in embeds.items() for path in paths}
+    lines = ["", "## Preview: the next release", ""]
+    for record in previews:
+        env, data = record.data["environment"], record.data
+        lines += [
+            f"A run on TensorFlow {env['tensorflow']} with Keras {env['keras']} "
+            f"({data['date'][:10]}), a development build of the next release: it is not a "
+            "supported release, nothing on the site is published from it, and its "
+            "failures tell what that release will change. "
+            f"Tests: {_outcome(data)}. Failures: {_failures(data)}.",
+            "",
+        ]
+        if mine is None:
+            continue
+        changed = []
+        for key in sorted(mine.data["snippets"]):
+            path, eager = key.removesuffix("#eager"), key.endswith("#eager")
+            ours, theirs = mine.output(path, eager), record.output(path, eager)
+            if path not in where or ours is None or catalog.is_timed(path):
+                continue
+            if theirs != ours:
+                tab = " (Eager tab)" if eager else ""
+                said = "raised or did not run" if theirs is None else "printed something else"
+                changed.append(f"| [`{path}`]({where[path]}){tab} | {said} |")
+        if changed:
+            lines += [
+                f"Outputs that differ from TensorFlow {release}'s (timed outputs are never "
+                "compared):",
+                "",
+                f"| Snippet | On TensorFlow {env['tensorflow']} |",
+                "| --- | --- |",
+                *changed,
+                "",
+            ]
+        else:
+            lines += [f"Every output reads as on TensorFlow {release}.", ""]
     return lines
 
 
@@ -290,6 +351,8 @@ def _differences(found, build, embeds) -> list[str]:
             "still notes, under an output, where a recorded release printed something",
             "else.",
         ]
+    supported = catalog.releases()
+    found = [r for r in found if r.release in supported]  # a preview has its own section
     others = [r.release for r in found if r.release != release and r.device_kind == kind]
     if not others:
         return ["Only one release was recorded, so there is nothing to compare yet."]
