@@ -87,7 +87,7 @@ def report(stats, baseline, traced_before=(), unit="µs"):
     base = stats[baseline][0]
     columns = [f"{unit}/call", "IQR", "speed-up", "first call"]
     print(
-        f"{'mode':24}{columns[0]:>9}{columns[1]:>12}{columns[2]:>10}{columns[3]:>14}"
+        f"{'mode':24}{columns[0]:>9} {columns[1]:>11} {columns[2]:>9} {columns[3]:>13}"
     )
     for name, (median, q1, q3, first) in stats.items():
         iqr = f"{q1 * scale:.0f}-{q3 * scale:.0f}"
@@ -96,7 +96,8 @@ def report(stats, baseline, traced_before=(), unit="µs"):
         if name in traced_before:
             shown = "traced before"
         print(
-            f"{name:24}{median * scale:9.1f}{iqr:>12}{speedup:>10}{shown:>14}"
+            # A space before each column even when a value outgrows its width.
+            f"{name:24}{median * scale:9.1f} {iqr:>11} {speedup:>9} {shown:>13}"
         )
     print(f"(measured in {stats.seconds:.1f} s)")
 
