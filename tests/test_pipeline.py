@@ -152,9 +152,36 @@ def whole_site(tmp_path_factory):
     if data is None:
         pytest.skip("renders from a run record: give --record (nox -s tests does)")
     tmp = tmp_path_factory.mktemp("whole-site")
-    build = mkdocs_build(ROOT / "mkdocs.yml", tmp / "site", TRACED_RECORD=str(record_file()))
+    build = mkdocs_build(
+        ROOT / "mkdocs.yml",
+        tmp / "site",
+        TRACED_RECORD=str(record_file()),
+        TRACED_REPO_URL=REPO,  # as CI builds it: source, Colab and report links
+    )
     assert build.returncode == 0, build.stderr
     return tmp, build
+
+
+REPO = "https://github.com/example/traced"
+
+
+def test_every_colab_link_opens_a_notebook_the_site_offers(whole_site):
+    """Each Colab URL is the GitHub path CI's `notebooks` job publishes that
+    notebook at (tests/test_workflow.py checks the job writes it there)."""
+    site = whole_site[0] / "site"
+    offered = {p.name for p in site.glob("downloads/*.ipynb")} | {
+        p.name for p in site.glob("notebooks/*.ipynb")
+    }
+    linked = []
+    for html_file in site.rglob("*.html"):
+        for url in re.findall(
+            r'href="(https://colab\.research\.google\.com/[^"]+)"', html_file.read_text()
+        ):
+            name = url.rsplit("/", 1)[1]
+            assert name in offered, (html_file, url)
+            assert url == chapters.colab_url(REPO, name), (html_file, url)
+            linked.append(name)
+    assert set(linked) == offered  # every notebook, chapters and the benchmark one
 
 
 def _outputs_on(html: str) -> list[str]:

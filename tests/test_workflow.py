@@ -11,7 +11,7 @@ import sys
 import yaml
 
 from conftest import ROOT
-from traced import catalog
+from traced import catalog, chapters
 
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
 
@@ -61,6 +61,9 @@ def test_least_privilege():
     for name, job in workflow["jobs"].items():
         if name == "deploy":
             assert job["permissions"] == {"pages": "write", "id-token": "write"}
+        elif name == "notebooks":  # writes the notebooks branch, nothing else
+            assert job["permissions"] == {"contents": "write"}
+            assert job["needs"] == "docs"
         else:
             assert "permissions" not in job, name
     gpu = workflow["jobs"]["gpu"]
@@ -104,3 +107,24 @@ def test_the_docs_job_requires_every_releases_record():
     assert check < build
     assert "--every-release" in runs[check] and '--gpu-job "$GPU_JOB"' in runs[check]
     assert docs["steps"][check]["env"]["GPU_JOB"] == "${{ needs.gpu.result }}"
+
+
+def test_colab_opens_the_notebooks_where_the_publish_job_writes_them():
+    """As TensorFlow's nblint checks its Colab buttons: the URL a page links
+    is the path the `notebooks` job writes, in the branch the URL names, for
+    each notebook the site offers (chapters in downloads/, the benchmark
+    notebook), flat at the branch's root."""
+    jobs = _workflow()["jobs"]
+    upload = next(s for s in jobs["docs"]["steps"] if s.get("with", {}).get("name") == "notebooks")
+    assert upload["with"]["path"].split() == ["site/downloads/*.ipynb", "site/notebooks/*.ipynb"]
+    publish = jobs["notebooks"]["steps"][-1]["run"]
+    assert f"git init -q -b {chapters.COLAB_BRANCH}" in publish
+    assert "find . -mindepth 2 -name '*.ipynb' -exec mv {} . \\;" in publish
+    assert publish.rstrip().endswith(f"{chapters.COLAB_BRANCH}")
+    url = chapters.colab_url("https://github.com/example/traced", "eager.ipynb")
+    assert url == (
+        "https://colab.research.google.com/github/example/traced/blob/notebooks/eager.ipynb"
+    )
+    assert chapters.colab_url("https://gitlab.com/example/traced", "eager.ipynb") is None
+    template = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert f"/blob/{chapters.COLAB_BRANCH}/{{{{ page.nb_url.split('/') | last }}}}" in template

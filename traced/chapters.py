@@ -23,6 +23,22 @@ FOLDER = "downloads"
 
 NOT_CHAPTERS = frozenset({"troubleshooting.md"})
 
+COLAB_BRANCH = "notebooks"
+"""The branch CI's publish job writes every notebook the site offers to, at
+its root (``.github/workflows/ci.yml``, job ``notebooks``): Colab opens
+notebooks from GitHub paths only, and the Pages site is an artifact."""
+
+
+def colab_url(repo_url: str, notebook: str) -> str | None:
+    """ "Open in Colab" for ``notebook`` (a file name) as the publish job
+    writes it, or None where the repository is not on GitHub."""
+    match = re.fullmatch(r"https://github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?/?", repo_url)
+    if not match:
+        return None
+    owner, repo = match.groups()
+    return f"https://colab.research.google.com/github/{owner}/{repo}/blob/{COLAB_BRANCH}/{notebook}"
+
+
 _HEADING = re.compile(r"^(#{1,6}) ")
 
 
@@ -86,6 +102,9 @@ def install_cell(environment: dict, packages: dict[str, str]) -> str:
         "            pass\n"
         "    return None\n\n\n"
         'missing = [f"{name}=={v}" for name, v in wanted.items() if installed(name) != v]\n'
+        'if "google.colab" in sys.modules:  # Colab preinstalls its own releases\n'
+        "    for name, version in wanted.items():\n"
+        '        print(f"{name}: Colab has {installed(name)}, the page used {version}")\n'
         "if missing:\n"
         '    subprocess.check_call([sys.executable, "-m", "pip", "install", *missing])\n'
         '    print("Installed", *missing, "- now restart the kernel.")\n'

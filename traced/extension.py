@@ -78,10 +78,12 @@ class _Provenance(Preprocessor):
             chapters.is_chapter(page, text)
             and (fence.root / "docs" / chapters.FOLDER / notebook).is_file()
         ):
+            colab = chapters.colab_url(os.environ.get("TRACED_REPO_URL", ""), notebook)
             stamp += [
                 f"[Download this chapter as a notebook]({chapters.FOLDER}/{notebook})"
-                f'{{ download="{notebook}" .traced-download }}: its examples in page '
-                "order, with the outputs shown here, ready to run.",
+                f'{{ download="{notebook}" .traced-download }}'
+                + (f" or [open it in Colab]({colab}){{ .traced-colab }}" if colab else "")
+                + ": its examples in page order, with the outputs shown here, ready to run.",
                 "",
             ]
         return [*lines[:at], *stamp, *lines[at:]]
