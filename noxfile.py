@@ -79,6 +79,8 @@ def _render(session: nox.Session, target: str, env: dict | None = None) -> None:
     building = Path(f"{target}.building")
     shutil.rmtree(building, ignore_errors=True)
     session.run("mkdocs", "build", "--strict", "-d", str(building), env={**ENV, **(env or {})})
+    # For assistants: llms.txt and each page as Markdown, outputs from the record.
+    session.run("python", "-m", "traced", "llms", str(building), env={**ENV, **(env or {})})
     shutil.rmtree(target, ignore_errors=True)
     building.rename(target)
 

@@ -26,7 +26,17 @@ from conftest import (
     run,
     run_step,
 )
-from traced import api_links, catalog, chapters, claims, cleaning, provenance, records, runner
+from traced import (
+    api_links,
+    catalog,
+    chapters,
+    claims,
+    cleaning,
+    llms,
+    provenance,
+    records,
+    runner,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -182,6 +192,31 @@ def test_every_colab_link_opens_a_notebook_the_site_offers(whole_site):
             assert url == chapters.colab_url(REPO, name), (html_file, url)
             linked.append(name)
     assert set(linked) == offered  # every notebook, chapters and the benchmark one
+
+
+def test_llms_files_hold_exactly_the_recorded_outputs(whole_site):
+    """llms.txt lists every page's Markdown copy; each copy, and
+    llms-full.txt, holds every output the page shows, equal to the record."""
+    site, data = whole_site[0] / "site", recorded()
+    written = llms.write(site, data)
+    index = (site / "llms.txt").read_text(encoding="utf-8")
+    for title, page in llms.nav_pages():
+        if (DOCS / page).is_file():
+            assert re.search(rf"^- \[{re.escape(title)}\]\({re.escape(page)}\): ", index, re.M)
+    fences = catalog.page_fences()
+    checked = 0
+    for file in [*written[2:], site / "llms-full.txt"]:
+        text = file.read_text(encoding="utf-8")
+        found = llms.outputs_in(text)
+        if file.name != "llms-full.txt":
+            shown = fences.get(file.name, [])
+            assert len(found) == len(records.outputs_shown(data, shown)), file.name
+        for label, path, body in found:
+            key = f"{path}#eager" if label == llms.EAGER_LABEL else path
+            assert body == (records.as_rendered(data["snippets"][key]["output"]) or "(no output)")
+            checked += 1
+    assert checked > 200
+    assert "```snippet" not in (site / "llms-full.txt").read_text(encoding="utf-8")
 
 
 def _outputs_on(html: str) -> list[str]:

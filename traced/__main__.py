@@ -11,6 +11,9 @@
   (:mod:`traced.claims`);
 - ``mutate``: change every output the pages show, run the claims that read
   it, and say which changes no claim caught (:mod:`traced.mutate`);
+- ``llms``: write ``llms.txt``, ``llms-full.txt`` and each page's Markdown
+  copy, outputs from this build's record, into a rendered site
+  (:mod:`traced.llms`);
 - ``evidence``: fail, naming what is missing, unless ``results/`` holds a
   complete, checked record of every supported release (CI's docs job).
 """
@@ -49,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     tested = steps.add_parser("tested-on", help="write docs/tested-on.md from results/")
     tested.add_argument("--docs", type=Path, default=catalog.DOCS, help="where to write it")
     steps.add_parser("where", help="print this build's record path")
+    llms = steps.add_parser("llms", help="llms.txt and Markdown copies into a rendered site")
+    llms.add_argument("site", type=Path, help="the rendered site's folder")
     sentences = steps.add_parser("sentences", help="bound and unbound sentences, per page")
     sentences.add_argument("--unbound", action="store_true", help="list the unbound ones")
     mutate = steps.add_parser("mutate", help="which output changes no claim catches")
@@ -78,6 +83,17 @@ def main(argv: list[str] | None = None) -> int:
             where = records.shown(records.results_dir())
             print(f"traced: evidence: a checked record of every release in {where}")
         return 1 if problems else 0
+    if args.step == "llms":
+        from traced import llms as assistants
+
+        try:
+            data = records.read(records.current_path())
+        except records.RecordError as error:
+            print(f"traced: llms: {error}", file=sys.stderr)
+            return 1
+        written = assistants.write(args.site, data)
+        print(f"traced: wrote llms.txt, llms-full.txt and {len(written) - 2} page copies")
+        return 0
     if args.step == "sentences":
         return _sentences(args.unbound)
     if args.step == "mutate":
