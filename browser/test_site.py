@@ -385,3 +385,54 @@ def test_a_chapter_offers_its_notebook_its_sources_and_api_links(page: Page, hos
     expect(api).to_be_visible()
     assert api.get_attribute("href") == "https://www.tensorflow.org/api_docs/python/tf/function"
     assert found == []  # the links are there; nothing was loaded from them
+
+
+def _pasted_lines(site_dir: Path, data: dict) -> list[tuple[str, str]]:
+    """(entry anchor, the whole line a reader pastes) for every Troubleshooting
+    entry keyed by a message: the line of the entry's own output that holds
+    the heading's first quoted words, as a terminal shows it, with a real
+    object address where the page masks one."""
+    import re
+
+    markdown = (ROOT / "docs" / "troubleshooting.md").read_text(encoding="utf-8")
+    html = (site_dir / "troubleshooting" / "index.html").read_text(encoding="utf-8")
+    anchors = re.findall(r'<h3 id="([^"]+)"', html)
+    sections = re.split(r"^### ", markdown, flags=re.M)[1:]
+    assert len(anchors) == len(sections)
+    found = []
+    for anchor, section in zip(anchors, sections, strict=True):
+        heading = section.splitlines()[0]
+        quoted = re.findall(r'"([^"]+)"', heading)
+        fence = re.search(r'```snippet show="output"\n(\S+)\n```', section)
+        if not quoted or not fence:
+            continue  # keyed by a symptom, not a message
+        output = data["snippets"][fence.group(1)]["output"]
+        line = next(line for line in output.splitlines() if quoted[0] in line).strip()
+        found.append((anchor, line.replace("0x…", "0x7f3a2c1b9e50")))
+    return found
+
+
+def test_a_pasted_error_line_finds_its_entry(page: Page, base_url, site_dir, record):
+    """Every Troubleshooting entry keyed by a message is found, in the first
+    three search results, by pasting the whole line TensorFlow printed for
+    it: exception class, quotes and object address included."""
+    lines = _pasted_lines(site_dir, record.data)
+    assert len(lines) >= 30
+    page.goto(base_url + "/", wait_until="networkidle")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    missed = []
+    for anchor, line in lines:
+        # Pasted: the value set at once, then one key, as Material searches on keyboard events.
+        box.fill(line[:-1])
+        box.press_sequentially(line[-1])
+        results = page.locator(".md-search-result__link")
+        expect(results.first).to_be_visible(timeout=15_000)
+        page.wait_for_timeout(300)  # the worker answers each key; take its last answer
+        hrefs = results.evaluate_all(
+            "links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)"
+        )
+        if f"/troubleshooting/#{anchor}" not in hrefs[:3]:
+            missed.append(f"{line!r}: top three {hrefs[:3]}")
+        box.fill("")
+    assert missed == [], "\n".join(missed)
