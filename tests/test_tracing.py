@@ -349,3 +349,173 @@ def test_grappler_fuses_matmul_bias_add_relu(output, drawn):
     assert sorted(drawn_ops(drawn(GRAPPLER, "optimized"))) == executed
     # The tf.function's own run, from the profiler: that one kernel, on the Relu node.
     assert shown[3] == f"the tf.function ran (node:kernel): ['Relu:{kernel}']"
+
+
+CONCRETE_CASES = "snippets/tracing/concrete_function_cases.py"
+NONE_DIMENSION_CASES = "snippets/tracing/none_dimension_cases.py"
+RETURN_VALUE_CASES = "snippets/tracing/return_value_cases.py"
+
+# Every call of concrete_function_cases.py: the call, traces after it, what it did,
+# and under a call that raised, the first sentence of TensorFlow's message.
+CONCRETE_CASES_TABLE = [
+    "call                            traces  outcome",
+    "cf = gcf(f32, factor=2)              1  a new ConcreteFunction",
+    "gcf(f32, factor=2) again             1  cf itself",
+    "gcf(x, factor=2)                     1  cf itself",
+    "scale(x, factor=2)                   1  ran: [2. 2. 2.]",
+    "gcf(i32, factor=2)                   2  a new ConcreteFunction",
+    "cf(x, factor=2)                      2  ran: [2. 2. 2.]",
+    "cf(x)                                2  ran: [2. 2. 2.]",
+    "cf([1.0, 1.0, 1.0], factor=2)        2  ran: [2. 2. 2.]",
+    "cf(x, factor=10)                     2  TypeError",
+    "    Binding inputs to tf.function failed due to `Can not cast 10 to Literal[2]`.",
+    "cf(x2, factor=2)                     2  TypeError",
+    "    Binding inputs to tf.function failed due to `Can not cast TensorSpec(shape=(2,),",
+    "    dtype=tf.float32, name=None) to TensorSpec(shape=(3,), dtype=tf.float32, name=None)`.",
+    "cf(x2)                               2  ran: [2. 2.]",
+    "cf(x_int, factor=2)                  2  TypeError",
+    "    Binding inputs to tf.function failed due to `Can not cast TensorSpec(shape=(3,), "
+    "dtype=tf.int32,",
+    "    name=None) to TensorSpec(shape=(3,), dtype=tf.float32, name=None)`.",
+    "cf(x_int)                            2  InvalidArgumentError",
+    # The snippet masks the graph's serial number before it wraps the line.
+    "    cannot compute __inference_scale_… as input #0(zero-based) was expected to be a float "
+    "tensor but",
+    "    is a int32 tensor",
+    "scale(x, factor=10)                  3  ran: [10. 10. 10.]",
+]
+
+
+def _concrete_signature(dtype: str, factor: int) -> list[str]:
+    spec = f"TensorSpec(shape=(3,), dtype=tf.{dtype}, name=None)"
+    return [
+        "Input Parameters:",
+        f"  x (POSITIONAL_OR_KEYWORD): {spec}",
+        f"  factor (POSITIONAL_OR_KEYWORD): Literal[{factor}]",
+        "Output Type:",
+        f"  {spec}",
+        "Captures:",
+        "  None",
+    ]
+
+
+@claim(
+    "tracing.md",
+    "Calling a concrete function, case by case",
+    "Below, `gcf` is `scale.get_concrete_function`, `f32` and `i32` are specs of a vector of 3, "
+    "`x` is `tf.ones([3])`, `x2` a vector of 2 and `x_int` an `int32` vector of 3.",
+    "Each row is a call, the trace count after it and what the call returned or raised, with "
+    "the first sentence of TensorFlow's message under a row that raised:",
+    "Count traces with `experimental_get_tracing_count()`; read the cache with "
+    "`pretty_printed_concrete_signatures()`.",
+    "First it binds the arguments to the signature it was traced with: each tensor must have "
+    "the traced dtype and shape, each Python argument the traced value.",
+    "If that fails, it tries again with its *flat* signature: the graph's tensor inputs alone, "
+    "in order, with no Python arguments and, in an eager call, no check of shapes.",
+    "A tensor of the wrong dtype that gets through is refused by the runtime.",
+    "Calling a concrete function never traces; asking for one may.",
+    "Asking again for the same signature, from the spec or from a tensor that matches it, "
+    "returns the same concrete function and traces nothing, and a call of the `tf.function` "
+    "that matches it runs its graph.",
+    "A new dtype traces a second one.",
+    "A Python argument is held to its traced value: `factor=10` is refused, while `cf(x)`, "
+    "with no `factor` at all, runs through the flat signature.",
+    "TensorFlow is more lenient than the signature suggests: a Python list is converted to a "
+    "tensor, and `cf(x2)` ran a graph traced for a vector of 3 on a vector of 2 and returned 2 "
+    "values, because the flat signature does not check shapes in an eager call.",
+    "The same wrong shape passed with `factor=2` is refused with a `TypeError`, and a wrong "
+    "dtype fails either way: a `TypeError` with `factor`, an `InvalidArgumentError` from the "
+    "runtime without.",
+    "Only the `tf.function` itself traced again, for `factor=10`, so the listing ends with "
+    "three signatures: none of the calls of `cf` added one.",
+    "A `tf.function` returns tensors, in the structure the body returned; call a concrete "
+    "function with the arguments it was traced with, Python values included, and no other "
+    "shapes.",
+)
+def test_concrete_function_cases(output):
+    shown = lines(output(CONCRETE_CASES))
+    table = len(CONCRETE_CASES_TABLE)
+    assert shown[:table] == CONCRETE_CASES_TABLE
+    # pretty_printed_concrete_signatures() after all that: one signature per trace.
+    assert shown[table:] == [
+        "",
+        *_concrete_signature("float32", 2),
+        "",
+        *_concrete_signature("int32", 2),
+        "",
+        *_concrete_signature("float32", 10),
+    ]
+
+
+@claim(
+    "tracing.md",
+    "A `None` dimension serves the `tf.function` too",
+    "Each row is a call, the trace count after it and its result:",
+    "A concrete function traced from a spec with a `None` dimension joins the `tf.function`'s "
+    "cache, and any later call whose tensor fits the spec runs it.",
+    "After `get_concrete_function` with `[None]`, calls with vectors of length 2 and 3 traced "
+    "nothing.",
+    "A scalar, a matrix or a new dtype does not fit the spec, and each traced a graph of its own.",
+    "Use `get_concrete_function` with `tf.TensorSpec` (and `None` dimensions) to get exactly one "
+    "graph for a family of inputs.",
+)
+def test_none_dimension_cases(output):
+    assert lines(output(NONE_DIMENSION_CASES)) == [
+        "call                                          traces  result",
+        "cf = total.get_concrete_function(any_length)       1  ConcreteFunction",
+        "total(tf.ones([2]))                                1  2.0",
+        "total(tf.ones([3]))                                1  3.0",
+        "cf(tf.ones([5]))                                   1  5.0",
+        "total(tf.ones([]))                                 2  1.0",
+        "total(tf.ones([2, 2]))                             3  4.0",
+        "total(tf.ones([2], tf.int32))                      4  2",
+    ]
+
+
+@claim(
+    "tracing.md",
+    "What a `tf.function` returns",
+    "Each row below is what the body returns (`t` is `tf.constant(1)`), the type the caller "
+    "gets from the traced function, and the type it gets with "
+    "`tf.config.run_functions_eagerly(True)`.",
+    "Containers list their elements' types; a tensor, array or variable at the top shows its "
+    "dtype:",
+    "While tracing, whatever the body returns becomes the graph's outputs.",
+    "TensorFlow walks lists, tuples, dicts and namedtuples, nested to any depth, and gives the "
+    "caller the same structure back; `None` stays `None`, and every other value is converted to "
+    "a tensor",
+    "A value that cannot be converted raises a `TypeError` when the function traces.",
+    "Run eagerly, nothing is converted: the caller gets what the body returned.",
+    "Containers keep their type, the namedtuple's class included, and each element but `None` "
+    "comes back as a tensor: traced, `[1, 2]` is a list of two tensors.",
+    "A Python number or string comes back as a tensor too: `3` as `int32`, `2.5` as `float32` "
+    '(not `float64`), `"hi"` as `string`; a NumPy array keeps its dtype.',
+    "A `tf.Variable` comes back as a tensor, not as the variable.",
+    "A plain Python object raises a `TypeError` when traced, yet comes back untouched when run "
+    "eagerly: code that works under `tf.config.run_functions_eagerly(True)` can fail as a graph.",
+    "A `tf.function` returns tensors, in the structure the body returned; call a concrete "
+    "function with the arguments it was traced with, Python values included, and no other "
+    "shapes.",
+)
+def test_return_value_cases(output):
+    pair = "[EagerTensor, EagerTensor]"
+    assert lines(output(RETURN_VALUE_CASES)) == [
+        "the body returns    traced                                    run eagerly",
+        f"[t, t]              list{pair}            list{pair}",
+        f"(t, t)              tuple{pair}           tuple{pair}",
+        '{"a": t}            dict{a: EagerTensor}                      dict{a: EagerTensor}',
+        f"Pair(t, t)          Pair{pair}            Pair{pair}",
+        f'{{"a": [t, t]}}       dict{{a: list{pair}}}   dict{{a: list{pair}}}',
+        "[t, None]           list[EagerTensor, NoneType]               list[EagerTensor, NoneType]",
+        "3                   EagerTensor int32                         int",
+        "2.5                 EagerTensor float32                       float",
+        '"hi"                EagerTensor string                        str',
+        "None                NoneType                                  NoneType",
+        f"[1, 2]              list{pair}            list[int, int]",
+        "np.array([1, 2])    EagerTensor int64                         ndarray int64",
+        "tf.Variable(1.0)    EagerTensor float32                       ResourceVariable float32",
+        "Box()               TypeError                                 Box",
+        "    To be compatible with tf.function, Python functions must return zero or more "
+        "Tensors or",
+        "    ExtensionTypes or None values",
+    ]
