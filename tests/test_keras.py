@@ -107,3 +107,76 @@ def test_custom_train_loop(output):
     assert losses == sorted(losses, reverse=True) and len(set(losses)) == len(losses)
     before_stop = losses[: len(range(5, last_epoch, 5))]
     assert all(loss >= 0.01 for loss in before_stop)  # else the loop would have stopped there
+
+
+SWITCHES = "snippets/keras_graphs/run_eagerly_jit_compile_cases.py"
+
+
+@claim(
+    "keras.md",
+    "which switch runs `train_step`, `call` and the loss eagerly, and what `model.run_eagerly` "
+    "then reports;",
+    'Keras\'s defaults are `run_eagerly=False` and `jit_compile="auto"`.',
+    "Each row below compiles a new subclassed model with the switch named, then calls `fit`, "
+    "`evaluate` and `predict` on two batches and `model(x)` once.",
+    "The model overrides `train_step`, holds a layer whose `call` is probed, and trains with a "
+    "custom loss function; each of the three notes `tf.executing_eagerly()` whenever its Python "
+    "runs.",
+    "A cell reads `eager` when that Python ran eagerly on every batch and `graph` when it ran "
+    "only while Keras traced a graph; the last two columns are what `model.run_eagerly` and "
+    "`model.jit_compile` report afterwards, and a line starting `^` is a warning the row raised.",
+    "The rule: with `run_eagerly=True` or `tf.config.run_functions_eagerly(True)`, `train_step`, "
+    "`call` and the loss run eagerly on every batch of `fit`, `evaluate` and `predict`; with "
+    "neither, they run only while Keras traces its step functions.",
+    "`jit_compile` never changes where the Python runs: with `jit_compile=True` it still runs "
+    "only while tracing, and XLA compiles the graph that tracing built.",
+    "`model(x)` runs eagerly under every switch.",
+    'The `jit_compile="auto"` row shows what `"auto"` resolved to on this build\'s device, as '
+    "in the section above.",
+    "Three rows hold surprises:",
+    "`run_eagerly=True, jit_compile=True` is not an error: Keras warns, turns XLA off, and "
+    "`model.jit_compile` reports `False`.",
+    "Under `tf.config.run_functions_eagerly(True)` everything runs eagerly, yet "
+    "`model.run_eagerly` still reports `False`, and `model.jit_compile` reports `True` when it "
+    "was asked for, though the steps ran eagerly and uncompiled: the attributes say what "
+    "`compile` was given, not how the steps run.",
+    "The global switch also warns that it does not reach `tf.data` functions: Keras's input "
+    "pipeline stays a graph "
+    "([Troubleshooting](troubleshooting.md#this-option-does-not-apply-to-tfdata-functions)).",
+    "`model.run_eagerly` reports what `compile` was given: under "
+    "`tf.config.run_functions_eagerly(True)` it says `False` while every step runs eagerly.",
+)
+def test_run_eagerly_jit_compile_cases(output):
+    # "auto" resolves by the machine the record (or this run) comes from:
+    # False on a CPU-only build; True on a GPU for this all-XLA model.
+    auto = "True" if _on_gpu() else "False"
+    tf_data_warning = (
+        "  ^ UserWarning: Even though the `tf.config.experimental_run_functions_eagerly` option "
+        "is set, this option …"
+    )
+    assert lines(output(SWITCHES)) == [
+        "                                              "
+        "fit                evaluate     predict model(x) model.",
+        "switch                                        "
+        "step  call  loss   call  loss   call    call     run_eagerly jit_compile",
+        "run_eagerly=False                             "
+        "graph graph graph  graph graph  graph   eager    False       False",
+        "run_eagerly=True                              "
+        "eager eager eager  eager eager  eager   eager    True        False",
+        "jit_compile=False                             "
+        "graph graph graph  graph graph  graph   eager    False       False",
+        "jit_compile=True                              "
+        "graph graph graph  graph graph  graph   eager    False       True",
+        'jit_compile="auto"                            '
+        "graph graph graph  graph graph  graph   eager    False       " + auto,
+        "run_eagerly=True, jit_compile=True            "
+        "eager eager eager  eager eager  eager   eager    True        False",
+        "  ^ UserWarning: If `run_eagerly` is True, then `jit_compile` cannot also be True. "
+        "Disabling `jit_compile`.",
+        "run_functions_eagerly(True)                   "
+        "eager eager eager  eager eager  eager   eager    False       False",
+        tf_data_warning,
+        "run_functions_eagerly(True), jit_compile=True "
+        "eager eager eager  eager eager  eager   eager    False       True",
+        tf_data_warning,
+    ]
