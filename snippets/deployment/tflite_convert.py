@@ -6,20 +6,17 @@ def affine(x):
     return x * 2.0 + 1.0
 
 
-if not hasattr(tf, "lite"):
-    print(f"TensorFlow {tf.__version__} ships no tf.lite: use the LiteRT tools")
-else:
-    converter = tf.lite.TFLiteConverter.from_concrete_functions(
-        [affine.get_concrete_function()], affine
-    )
-    flatbuffer = converter.convert()
-    print("converted:", len(flatbuffer), "bytes")
-    interpreter = tf.lite.Interpreter(model_content=flatbuffer)
-    interpreter.allocate_tensors()
-    (inp,), (out,) = (
-        interpreter.get_input_details(),
-        interpreter.get_output_details(),
-    )
-    interpreter.set_tensor(inp["index"], tf.constant([[1.0, 2.0, 3.0]]).numpy())
-    interpreter.invoke()
-    print("TFLite result:", interpreter.get_tensor(out["index"]))
+converter = tf.lite.TFLiteConverter.from_concrete_functions(
+    [affine.get_concrete_function()], affine
+)
+flatbuffer = converter.convert()
+print("converted:", len(flatbuffer), "bytes")
+interpreter = tf.lite.Interpreter(model_content=flatbuffer)
+interpreter.allocate_tensors()
+(inp,), (out,) = (
+    interpreter.get_input_details(),
+    interpreter.get_output_details(),
+)
+interpreter.set_tensor(inp["index"], tf.constant([[1.0, 2.0, 3.0]]).numpy())
+interpreter.invoke()
+print("TFLite result:", interpreter.get_tensor(out["index"]))
