@@ -195,9 +195,9 @@ def test_containers_arrays_and_variables(output):
     " when that fails"
     " ([`trace_type_builder.py`](https://github.com/tensorflow/tensorflow/blob/master/tensorflow"
     "/core/function/trace_type/trace_type_builder.py)).",
-    "So identity is the rule for any object that can be *weakly referenced*, which is almost"
-    " every instance of a class you write: below, a plain class, one that defines `__eq__` and"
-    " `__hash__`, and a frozen dataclass each trace twice for two equal objects.",
+    "So identity is the rule for any hashable object that can be *weakly referenced*, which is"
+    " almost every instance of a class you write: below, a plain class, one that defines"
+    " `__eq__` and `__hash__`, and a frozen dataclass each trace twice for two equal objects.",
     "An object that is hashable but cannot be weakly referenced (a class with `__slots__` and no"
     " `__weakref__` slot) is keyed by equality instead, so two equal ones share a graph and an"
     " unequal one traces again; a namedtuple is a container, keyed by its contents:",
@@ -266,4 +266,171 @@ def test_scalar_for_vector_signature(output):
         "reshaped to [-1]: 5.0",
         "shape=None, a scalar: 5.0",
         "shape=None, a vector: 3.0",
+    ]
+
+
+@claim(
+    "retracing.md",
+    "Each row is measured below, on the TensorFlow that built this page.",
+    "Ragged, sparse and extension types",
+    "Composite tensors are keyed like tensors, by dtype and shape.",
+    "A `tf.RaggedTensor`'s shape holds its number of rows but not the rows' lengths; a"
+    " `tf.SparseTensor`'s shape is its dense shape, not its number of values.",
+    "A `tf.experimental.ExtensionType` is keyed by its tensor fields' dtypes and shapes and by"
+    " the values of its other fields.",
+    "Each row below calls a fresh function two times; the middle column is the trace count after"
+    " each call, and the last says whether the last call returned the sum of its own argument"
+    " (`new`) or of an earlier one (`stale`):",
+    "A ragged tensor whose rows change length reuses its graph, and so does a sparse tensor with"
+    " more values; another number of rows, another dense shape or another value of an extension"
+    " type's Python field traces again.",
+    "No row is stale: every tensor in these arguments is fed to the graph on each call, and so is"
+    " a variable assigned between calls or a NumPy array changed in place.",
+)
+def test_ragged_sparse_and_extension_types(output):
+    assert lines(output("snippets/retracing/tensor_argument_cases.py")) == [
+        "argument, calls                    traces last call saw",
+        "another tf.Variable, same shape    1 1    new",
+        "tf.Variable, assigned between      1 1    new",
+        "NumPy array, changed in place      1 1    new",
+        "RaggedTensor, other row lengths    1 1    new",
+        "RaggedTensor, another row count    1 2    new",
+        "SparseTensor, more values          1 1    new",
+        "SparseTensor, other dense shape    1 2    new",
+        "ExtensionType, new tensor values   1 1    new",
+        "ExtensionType, new tensor shape    1 2    new",
+        "ExtensionType, new Python field    1 2    new",
+    ]
+
+
+PYTHON_ARGUMENTS = "snippets/retracing/python_argument_cases.py"
+
+
+@claim(
+    "retracing.md",
+    "Each row is measured below, on the TensorFlow that built this page.",
+    "Python values, objects and functions, case by case",
+    "Each row calls a fresh function that returns something computed from its argument, two or"
+    " three times: the middle column is the trace count after each call, and the last says"
+    " whether the last call returned what the same code gives for that argument run eagerly"
+    " (`new`) or what an earlier argument gave (`stale`):",
+)
+def test_python_argument_cases_table(output):
+    assert lines(output(PYTHON_ARGUMENTS)) == [
+        "argument, calls              traces last call saw",
+        "None, None                   1 1    new",
+        "None, then 0                 1 2    new",
+        "1, then 1.0, then True       1 1 1  stale: int32, not bool",
+        "nan, then nan                1 1    new",
+        "list [1, 2], then [1, 3]     1 2    new",
+        "list [1, 2], then (1, 2)     1 2    new",
+        "dict {a, b}, then {b, a}     1 1    stale: ['a', 'b'], not ['b', 'a']",
+        "plain object, mutated        1 1    stale: 2.0, not 3.0",
+        "dataclass(eq=False), mutated 1 1    stale: 2.0, not 3.0",
+        "@dataclass (eq=True)                TypeError: Could not generate a generic TraceType for"
+        " Settings(scale=2.0)",
+        "__eq__ without __hash__             TypeError: Could not generate a generic TraceType for"
+        " EqualityOnly(2.0)",
+        "function f, f, then g        1 1 2  new",
+        "a new lambda on each call    1 2 3  new",
+        "closure, its value changed   1 1    stale: 2.0, not 3.0",
+    ]
+
+
+@claim(
+    "retracing.md",
+    "`None` is a value like any other: a second `None` reuses the graph, a `0` traces again.",
+    "TensorFlow is more lenient than Python's types here: `1`, `1.0` and `True` are equal and"
+    " hash alike, so they share one graph, and the body sees the `1` it was traced with:"
+    " `tf.constant(value)` in the body makes an int32 tensor even for `True`.",
+    "NaN reuses the graph of an earlier NaN, although `nan != nan` in Python.",
+)
+def test_none_equal_numbers_and_nan(output):
+    shown = lines(output(PYTHON_ARGUMENTS))
+    assert "None, None                   1 1    new" in shown
+    assert "None, then 0                 1 2    new" in shown
+    assert "1, then 1.0, then True       1 1 1  stale: int32, not bool" in shown  # one graph
+    assert "nan, then nan                1 1    new" in shown
+
+
+@claim(
+    "retracing.md",
+    "A list and a tuple of the same items are different keys, and so are two lists with one item"
+    " changed.",
+    "A dict's key order is not part of its key: a reordered dict reuses the graph, and the body"
+    " iterates the keys in the order it was traced with.",
+)
+def test_lists_tuples_and_dict_order(output):
+    shown = lines(output(PYTHON_ARGUMENTS))
+    assert "list [1, 2], then [1, 3]     1 2    new" in shown
+    assert "list [1, 2], then (1, 2)     1 2    new" in shown
+    assert "dict {a, b}, then {b, a}     1 1    stale: ['a', 'b'], not ['b', 'a']" in shown
+
+
+@claim(
+    "retracing.md",
+    "A plain object and a `@dataclass(eq=False)` are keyed by identity: mutated between calls,"
+    " they reuse the graph, which keeps the old value.",
+    "A `@dataclass` with the default `eq=True` cannot be an argument at all: Python sets its"
+    ' `__hash__` to `None`, and the call raises a `TypeError` (on TensorFlow 2.21, "Could not'
+    ' generate a generic TraceType for Settings(scale=2.0)"); so does any class that defines'
+    " `__eq__` without `__hash__`.",
+    "Declare it `frozen=True` or `eq=False`, and both are keyed by identity (the frozen one in"
+    " the table above).",
+)
+def test_mutated_objects_and_unhashable_dataclasses(output):
+    frozen = "Frozen       two equal objects: 2 trace(s); an unequal third: 3"  # by identity
+    assert frozen in lines(output("snippets/retracing/object_keys.py"))
+    shown = lines(output(PYTHON_ARGUMENTS))
+    assert "plain object, mutated        1 1    stale: 2.0, not 3.0" in shown
+    assert "dataclass(eq=False), mutated 1 1    stale: 2.0, not 3.0" in shown
+    unhashable = r"{:28} {:6} TypeError: Could not generate a generic TraceType for {}"
+    assert unhashable.format("@dataclass (eq=True)", "", "Settings(scale=2.0)") in shown
+    assert unhashable.format("__eq__ without __hash__", "", "EqualityOnly(2.0)") in shown
+
+
+@claim(
+    "retracing.md",
+    "A function is keyed by identity too: the same function reuses its graph, another function"
+    " traces again, and so does a new lambda on every call, as in `step(x, lambda t: t * 2)` in"
+    " a loop.",
+    "What a function reads from its closure is a constant of the graph: changing it does not"
+    " trace again, and the graph keeps the old value.",
+)
+def test_functions_by_identity_and_stale_closures(output):
+    shown = lines(output(PYTHON_ARGUMENTS))
+    assert "function f, f, then g        1 1 2  new" in shown
+    assert "a new lambda on each call    1 2 3  new" in shown
+    assert "closure, its value changed   1 1    stale: 2.0, not 3.0" in shown
+
+
+@claim(
+    "retracing.md",
+    "Each row is measured below, on the TensorFlow that built this page.",
+    "Your own trace type: `__tf_tracing_type__`",
+    "A class can define its own key: its `__tf_tracing_type__(context)` returns a"
+    " `tf.types.experimental.TraceType`, and calls whose types are equal share a graph.",
+    "The smallest one that works implements five methods: `is_subtype_of` and"
+    " `most_specific_common_supertype` (here: equal types only), `placeholder_value` (the object"
+    " the body sees while it is traced), and `__eq__` and `__hash__`, which make the key.",
+    "Below, a `Config` is keyed by its `mode` alone; the last three rows are broken variants of"
+    " it:",
+    "Two configs of one mode share a graph, and another mode traces again.",
+    "The body sees the config it was traced with, so anything it reads that is not in the key is"
+    " stale: a Python number, and a tensor too, which the first trace captured.",
+    "Without `__eq__` and `__hash__`, Python refuses to create the type (a `TypeError` naming"
+    " the abstract methods it lacks); with `__eq__` but no `__hash__`, the type is unhashable;"
+    " and a `__tf_tracing_type__` that returns anything but a `TraceType` is refused.",
+)
+def test_tracing_protocol(output):
+    assert lines(output("snippets/retracing/tracing_protocol.py")) == [
+        "case                traces last call saw",
+        "modes x2, x2, x3    1 1 2  new",
+        "scale not in key    1 1    stale: 2.0, not 10.0",
+        "a tensor attribute  1 1    stale: 2.0, not 10.0",
+        "no __eq__, __hash__        TypeError: Can't instantiate abstract class Bare with abstract"
+        " methods __eq__, __hash__",
+        "__eq__, no __hash__        TypeError: unhashable type: 'EqualOnly'",
+        "returns a str              TypeError: Expected an instance of TraceType for Tracing"
+        " Protocol call to Config('x2')",
     ]
