@@ -13,6 +13,7 @@ the page shows it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from traced import catalog, claims, provenance, records
@@ -236,7 +237,8 @@ def _sentences(by_row) -> list[str]:
                     if all(o == "passed" for o in outcomes)
                     else "**failed**"
                 )
-            sentence = b.sentence.replace("|", "\\|")
+            # As written on its page: links within that page point there from here.
+            sentence = re.sub(r"\]\(#", f"]({b.page}#", b.sentence).replace("|", "\\|")
             lines.append(f"    | {sentence} | `{b.test}` | " + " | ".join(cells) + " |")
         lines.append("")
     return lines
