@@ -41,13 +41,22 @@ def is_timed(path: str) -> bool:
 
 
 OWN_PROCESS = frozenset(
-    {"snippets/hidden_graphs/mirrored_strategy.py", "snippets/debugging/tf_data_debug_mode.py"}
+    {
+        "snippets/hidden_graphs/mirrored_strategy.py",
+        "snippets/debugging/tf_data_debug_mode.py",
+        # Its dtype warnings come from logging.log_first_n: five per process.
+        "snippets/gradients/none_gradients.py",
+        # Eager execution off, for good.
+        "snippets/tf1_code/disable_eager_execution.py",
+        "snippets/tf1_code/keras_fit_without_eager.py",
+    }
 )
 """Snippets run in a new interpreter, as ``python <snippet>`` from the
-checkout, instead of in the build's shared one: they set up TensorFlow's
-devices, which a process can only do before it runs its first op (and every
-other snippet runs ops). They cost a TensorFlow import each, and have no
-diagrams, charts or ``compare=`` tab."""
+checkout, instead of in the build's shared one: they change what a process
+can do for good (set up TensorFlow's devices, which only a process that has
+run no op can; turn eager execution off; enable tf.data's debug mode), or
+print what TensorFlow says only a few times per process. They cost a
+TensorFlow import each, and have no diagrams, charts or ``compare=`` tab."""
 
 
 def runs_in_own_process(path: str) -> bool:
