@@ -492,6 +492,10 @@ def test_a_keras_step_first_call_costs_the_most(output):
     "its compile time is paid on the first call of each signature.",
 )
 def test_an_xla_first_call_also_compiles(output):
-    rows = {(row["name"], row["label"]): float(row["first"]) for row in first_calls(output(FIRST))}
+    # Paid on the first call: the XLA rows' first call against their own
+    # cached call. (Against the plain tf.function's first call it is not
+    # always more: on 2.16 the 50-op chain's graph took longer to prepare.)
+    rows = {(row["name"], row["label"]): row for row in first_calls(output(FIRST))}
     for name in ("tiny function", "50-op chain"):
-        assert rows[name, "+ XLA"] > rows[name, "tf.function"], name
+        row = rows[name, "+ XLA"]
+        assert float(row["first"]) * 1e3 > 5 * float(row["cached"]), name

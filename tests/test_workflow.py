@@ -116,7 +116,7 @@ def test_colab_opens_the_notebooks_where_the_publish_job_writes_them():
     notebook), flat at the branch's root."""
     jobs = _workflow()["jobs"]
     upload = next(s for s in jobs["docs"]["steps"] if s.get("with", {}).get("name") == "notebooks")
-    assert upload["with"]["path"].split() == ["site/downloads/*.ipynb", "site/notebooks/*.ipynb"]
+    assert upload["with"]["path"].split() == ["site/downloads/*.ipynb", "site/notebooks/**/*.ipynb"]
     publish = jobs["notebooks"]["steps"][-1]["run"]
     assert f"git init -q -b {chapters.COLAB_BRANCH}" in publish
     assert "find . -mindepth 2 -name '*.ipynb' -exec mv {} . \\;" in publish
