@@ -268,3 +268,310 @@ def test_tflite(output):
         )
     else:
         assert warning == ""
+
+
+# --- What a SavedModel keeps, case by case -------------------------------------
+
+KEEPS = "snippets/deployment/saved_model_keeps_cases.py"
+NO_CALLBACK = "InvalidArgumentError: … Could not find callback with key=pyfunc_… in the registry."
+
+
+@claim(
+    "deployment.md",
+    "What a SavedModel keeps, case by case",
+    "A SavedModel keeps graphs and variables, and nothing else of the Python objects: what a "
+    "new process can call is what was traced into a graph, and what it can read is what "
+    "TensorFlow tracks.",
+    "Every row below was saved in this process and read back by one new Python process that "
+    "loads each directory, which is how a server sees it.",
+    "In the first table the function rows call the restored `m.f` on `x2` or `x3`, float "
+    "tensors of shape (2,) and (3,), and the other rows read back the attribute they set; the "
+    "second lists the signatures each SavedModel holds after loading, each with the input keys "
+    "a client must send.",
+    "An error shows its class and the first line of its message (for a graph execution error, "
+    "the line that names the cause).",
+)
+def test_saved_model_keeps_cases_table(output):
+    assert lines(output(KEEPS)) == [
+        "saved                  after loading in a fresh process",
+        "signature [None], x2   [2. 4.]",
+        "traced for (3,), x3    [2. 4. 6.]",
+        "traced for (3,), x2    ValueError: Could not find matching concrete function to call"
+        " loaded from the SavedModel.",
+        f"tf.py_function, x2     {NO_CALLBACK}",
+        f"tf.numpy_function, x2  {NO_CALLBACK}",
+        "jit_compile=True, x2   InvalidArgumentError: Detected unsupported operations when"
+        " trying to compile … AsString",
+        "m.n = 3                AttributeError: '_UserObject' object has no attribute 'n'",
+        "m.items = [1, 2]       []",
+        "m.table = {'a': 1}     {}",
+        "m.t = tf.constant(7.0) AttributeError: '_UserObject' object has no attribute 't'",
+        "m.v = tf.Variable(2.0) Variable(2.0)",
+        "m.vs = [Variable]      [Variable(1.0)]",
+        "m.vd = {'w': Variable} {'w': Variable(5.0, trainable=False)}",
+        "",
+        "saved with                         after loading in a fresh process",
+        "f with input_signature             serving_default(x)",
+        "f with input_signature, g without  serving_default(x)",
+        "f and g with input_signature       no signatures",
+        "signatures={'a': f, 'b': f}        a(x), b(x)",
+        "signatures=g, g traced without     ValueError: Expected a TensorFlow function for which"
+        " to generate a signature",
+        "Keras: tf.saved_model.save(model)  serving_default(inputs)",
+        "Keras: model.export(path)          serve(features), serving_default(features)",
+    ]
+
+
+@claim(
+    "deployment.md",
+    "A function with an `input_signature` takes any length; one traced only for shape (3,) runs "
+    "for `x3` and refuses `x2` with a `ValueError`.",
+)
+def test_saved_model_keeps_only_traced_shapes(output):
+    shown = lines(output(KEEPS))
+    assert "signature [None], x2   [2. 4.]" in shown
+    assert "traced for (3,), x3    [2. 4. 6.]" in shown
+    assert (
+        "traced for (3,), x2    ValueError: Could not find matching concrete function to call"
+        " loaded from the SavedModel." in shown
+    )
+
+
+@claim(
+    "deployment.md",
+    "`tf.py_function` and `tf.numpy_function` are more lenient than they should be at save "
+    "time: the SavedModel is written and loaded, and only the call fails, with "
+    "`InvalidArgumentError`, because the graph holds a key into the saving process's registry "
+    "of Python functions, which the new process does not have.",
+)
+def test_saved_model_python_callbacks_fail_only_when_called(output):
+    shown = lines(output(KEEPS))
+    # Saved and loaded: a failed save would show the save's error instead.
+    assert f"tf.py_function, x2     {NO_CALLBACK}" in shown
+    assert f"tf.numpy_function, x2  {NO_CALLBACK}" in shown
+
+
+@claim(
+    "deployment.md",
+    "`jit_compile=True` is saved with the function: the new process compiles it with XLA too, "
+    "and fails on a string op as the section on XLA below shows.",
+)
+def test_saved_model_keeps_jit_compile(output):
+    assert (
+        "jit_compile=True, x2   InvalidArgumentError: Detected unsupported operations when"
+        " trying to compile … AsString" in lines(output(KEEPS))
+    )
+    assert (
+        "tf.strings.as_string InvalidArgumentError Detected unsupported operations when trying"
+        " to compile … AsString" in lines(output(XLA_OPS))
+    )
+
+
+@claim(
+    "deployment.md",
+    "Python values are not saved: the int and the `tf.constant` are gone (`AttributeError`), "
+    "and a list or a dict of Python values comes back empty rather than missing.",
+    "Variables are saved alone, in a list or in a dict, with their values and their "
+    "`trainable` flag.",
+)
+def test_saved_model_keeps_variables_not_python_values(output):
+    assert lines(output(KEEPS))[7:14] == [  # the attribute rows, in order
+        "m.n = 3                AttributeError: '_UserObject' object has no attribute 'n'",
+        "m.items = [1, 2]       []",
+        "m.table = {'a': 1}     {}",
+        "m.t = tf.constant(7.0) AttributeError: '_UserObject' object has no attribute 't'",
+        "m.v = tf.Variable(2.0) Variable(2.0)",
+        "m.vs = [Variable]      [Variable(1.0)]",
+        "m.vd = {'w': Variable} {'w': Variable(5.0, trainable=False)}",
+    ]
+
+
+@claim(
+    "deployment.md",
+    "With no `signatures=` argument, `tf.saved_model.save` writes `serving_default` by itself "
+    "when one function has an `input_signature` (a function traced without one does not "
+    "count), and none when two have one.",
+    "Given a dict, it writes exactly the names in it, with no `serving_default` unless one is "
+    "called that.",
+    "A `tf.function` without an `input_signature` is refused as a signature at save time, even "
+    "after it was traced.",
+    "Give every served function an `input_signature`, and name signatures explicitly when saving.",
+)
+def test_saved_model_default_signatures(output):
+    assert lines(output(KEEPS))[16:21] == [
+        "f with input_signature             serving_default(x)",
+        "f with input_signature, g without  serving_default(x)",
+        "f and g with input_signature       no signatures",
+        "signatures={'a': f, 'b': f}        a(x), b(x)",
+        "signatures=g, g traced without     ValueError: Expected a TensorFlow function for which"
+        " to generate a signature",
+    ]
+
+
+@claim(
+    "deployment.md",
+    "A Keras model saved with `tf.saved_model.save` gets one signature, `serving_default`, "
+    "whose input key is `inputs`, the name of the argument of the model's call; "
+    "`model.export` names the key after the `keras.Input` (`features`), under `serve` and "
+    "`serving_default`.",
+    "Name Keras inputs: the names become the serving input keys.",
+)
+def test_saved_model_keras_input_keys(output):
+    shown = lines(output(KEEPS))
+    assert "Keras: tf.saved_model.save(model)  serving_default(inputs)" in shown
+    assert "Keras: model.export(path)          serve(features), serving_default(features)" in shown
+
+
+# --- XLA, case by case ----------------------------------------------------------
+
+XLA_OPS = "snippets/deployment/xla_op_cases.py"
+XLA_COUNTS = "snippets/deployment/xla_compile_count_cases.py"
+UNSUPPORTED = "InvalidArgumentError Detected unsupported operations when trying to compile …"
+
+
+@claim(
+    "deployment.md",
+    "Which ops XLA compiles, case by case",
+    "XLA compiles a program in which every shape is known, or at least bounded, before it runs.",
+    "An op XLA has no kernel for fails the whole function: `jit_compile=True` never falls back "
+    "to running without XLA.",
+    "Each row below is one op alone in a `jit_compile=True` function: the program XLA compiled "
+    "for it (its parameters and result, read with `experimental_get_compiler_ir` after the "
+    "call, memory layouts left out) and its result, or the error's class and the first line of "
+    "its message.",
+)
+def test_xla_op_cases_table(output):
+    assert lines(output(XLA_OPS)) == [
+        "op                   XLA program          result, or the error",
+        "tf.unique            (f32[4])->f32[<=4]   [1. 2. 3.]",
+        "tf.boolean_mask      (f32[4])->f32[<=4]   [2. 2. 3.]",
+        "tf.where(x > 1.5)    (f32[4])->s64[<=4,1] [[1] [2] [3]]",
+        "tf.range(n)          ()->s32[3]           [0 1 2]",
+        "tf.zeros([n * 2])    ()->f32[6]           [0. 0. 0. 0. 0. 0.]",
+        "tf.zeros(random n)   InvalidArgumentError Input 0 to node `zeros` with op Fill must be a"
+        " compile-time constant.",
+        f"tf.strings.as_string {UNSUPPORTED} AsString",
+        f"tf.print             {UNSUPPORTED} StringFormat",
+        f"tf.py_function       {UNSUPPORTED} EagerPyFunc",
+        f"tf.numpy_function    {UNSUPPORTED} PyFunc",
+    ]
+
+
+@claim(
+    "deployment.md",
+    "XLA is more lenient with data-dependent sizes than static shapes suggest: `tf.unique`, "
+    "`tf.boolean_mask` and `tf.where` with one argument compile and return the right values, "
+    "their results typed with an upper bound (`f32[<=4]`: at most 4 elements).",
+)
+def test_xla_compiles_data_dependent_sizes(output):
+    shown = lines(output(XLA_OPS))
+    # x = [1, 2, 2, 3]: its unique values, the values over 1.5, their indices
+    assert "tf.unique            (f32[4])->f32[<=4]   [1. 2. 3.]" in shown
+    assert "tf.boolean_mask      (f32[4])->f32[<=4]   [2. 2. 3.]" in shown
+    assert "tf.where(x > 1.5)    (f32[4])->s64[<=4,1] [[1] [2] [3]]" in shown
+
+
+@claim(
+    "deployment.md",
+    "`tf.range(n)` and `tf.zeros([n * 2])` compile too, with the tensor `n` folded into the "
+    "program as a constant: their programs take no parameter (`()->s32[3]`), so each new "
+    "value of `n` is a new program (below).",
+)
+def test_xla_folds_a_size_argument_into_the_program(output):
+    shown = lines(output(XLA_OPS))
+    assert "tf.range(n)          ()->s32[3]           [0 1 2]" in shown  # n = 3
+    assert "tf.zeros([n * 2])    ()->f32[6]           [0. 0. 0. 0. 0. 0.]" in shown
+    assert "tf.range(n), tensor n = 3, 5, 3    1 1 1      1 2 2" in lines(output(XLA_COUNTS))
+
+
+@claim(
+    "deployment.md",
+    "A size drawn from `tf.random.uniform` cannot be known before the program runs, and the "
+    "function fails with `InvalidArgumentError`: the size is not a compile-time constant.",
+)
+def test_xla_size_from_a_random_op(output):
+    assert (
+        "tf.zeros(random n)   InvalidArgumentError Input 0 to node `zeros` with op Fill must be a"
+        " compile-time constant." in lines(output(XLA_OPS))
+    )
+
+
+@claim(
+    "deployment.md",
+    "Strings, printing and Python callbacks have no XLA kernel: `tf.strings.as_string`, "
+    "`tf.print` (its `StringFormat` op), `tf.py_function` and `tf.numpy_function` each fail "
+    'with the "Detected unsupported operations" error, which names the op.',
+    "Check what XLA compiles before relying on it: unsupported ops and changing shapes cost "
+    "compilations or fail.",
+)
+def test_xla_unsupported_op_cases(output):
+    assert lines(output(XLA_OPS))[-4:] == [
+        f"tf.strings.as_string {UNSUPPORTED} AsString",
+        f"tf.print             {UNSUPPORTED} StringFormat",
+        f"tf.py_function       {UNSUPPORTED} EagerPyFunc",
+        f"tf.numpy_function    {UNSUPPORTED} PyFunc",
+    ]
+
+
+@claim(
+    "deployment.md",
+    "How many programs XLA compiles",
+    "XLA compiles each distinct program once and caches it, and a program has static shapes: a "
+    "new shape costs a compilation, even where the `tf.function` does not trace again, and a "
+    "new value costs none unless it sets a size.",
+    "Each row calls a fresh `jit_compile=True` function with the inputs it names, and prints "
+    "after each call its trace count and how many distinct programs "
+    "`experimental_get_compiler_ir` returns for the inputs so far.",
+)
+def test_xla_compile_count_table(output):
+    assert lines(output(XLA_COUNTS)) == [
+        "calls                              traces     XLA programs",
+        "sizes 4, 8, 8, 16                  1 2 2 3    1 2 2 3",
+        "  with reduce_retracing=True       1 2 2 2    1 2 2 3",
+        "  with input_signature [None]      1 1 1 1    1 2 2 3",
+        "values 1, 2, 3, size 4             1 1 1      1 1 1",
+        "tf.range(n), tensor n = 3, 5, 3    1 1 1      1 2 2",
+        "tf.range(n), Python n = 3, 5, 3    1 2 2      1 2 2",
+        "compiler IR for [None]             ValueError: Only support static input shape",
+    ]
+
+
+@claim(
+    "deployment.md",
+    "Four calls with sizes 4, 8, 8 and 16 trace 3 times and compile 3 programs.",
+    "`reduce_retracing=True` and an `input_signature` with a `None` dimension cut the traces, "
+    "to 2 and to 1, but not the compilations: XLA still compiles 3 programs, one per size.",
+    "Under XLA, pad or bucket inputs to a few sizes: each size is a compilation, whatever the "
+    "tracing does.",
+)
+def test_xla_compiles_per_size_whatever_the_tracing(output):
+    assert lines(output(XLA_COUNTS))[1:4] == [
+        "sizes 4, 8, 8, 16                  1 2 2 3    1 2 2 3",
+        "  with reduce_retracing=True       1 2 2 2    1 2 2 3",
+        "  with input_signature [None]      1 1 1 1    1 2 2 3",
+    ]
+
+
+@claim(
+    "deployment.md",
+    "New values of one shape compile once in all.",
+    "A tensor that sets a size costs a compilation per value: `tf.range(n)` traces once, yet "
+    "compiles a program for each value of `n`, the count a Python `n` gives by tracing for "
+    "each.",
+)
+def test_xla_compiles_per_value_only_for_sizes(output):
+    shown = lines(output(XLA_COUNTS))
+    assert "values 1, 2, 3, size 4             1 1 1      1 1 1" in shown
+    assert "tf.range(n), tensor n = 3, 5, 3    1 1 1      1 2 2" in shown  # 3 again: cached
+    assert "tf.range(n), Python n = 3, 5, 3    1 2 2      1 2 2" in shown
+
+
+@claim(
+    "deployment.md",
+    "There is no program for a `None` dimension: asking `experimental_get_compiler_ir` for one "
+    "raises `ValueError`.",
+)
+def test_xla_no_program_for_a_none_dimension(output):
+    assert lines(output(XLA_COUNTS))[-1] == (
+        "compiler IR for [None]             ValueError: Only support static input shape"
+    )
