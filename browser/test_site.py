@@ -417,8 +417,11 @@ def _pasted_lines(site_dir: Path, data: dict) -> list[tuple[set[str], str]]:
         # From where TensorFlow's own line starts (the snippet may label it).
         start = re.search(r"WARNING:tensorflow|\b[A-Z]\w*(Error|Exception|Warning)\b", line)
         line = line[start.start() :] if start else line
+        line = line.replace("0x…", "0x7f3a2c1b9e50")  # a real address, as a terminal shows
+        # A case table cuts a long message with "…": paste what it shows.
+        line = re.sub(r"\s*…\s*", " ", line).strip()
         answers = {a for a, shown in outputs.items() if line in shown} | {anchor}
-        found.append((answers, line.replace("0x…", "0x7f3a2c1b9e50")))
+        found.append((answers, line))
     return found
 
 

@@ -489,8 +489,8 @@ def test_unhashable_argument(output):
 
 @claim(
     "troubleshooting.md",
-    '"Can\'t instantiate abstract class" ... "with abstract methods", "unhashable type", '
-    '"Expected an instance of TraceType for Tracing Protocol call" { #tracing-protocol-errors }',
+    '"with abstract methods __eq__, __hash__", "unhashable type", '
+    '"Expected an instance of TraceType" { #tracing-protocol-errors }',
     "**Cause:** a class's `__tf_tracing_type__` returns a trace type that lacks methods "
     "`tf.types.experimental.TraceType` requires (without `__eq__` and `__hash__` Python will "
     "not create it; with `__eq__` alone it is unhashable), or returns something that is not a "

@@ -138,9 +138,10 @@ _OUTPUT_CODE = re.compile(
 _SNIPPET_TITLE = re.compile(r'<span class="filename">(snippets/[\w/.-]+\.py)</span>')
 
 # Inline code naming an API symbol, and the places it stays unlinked:
-# headings (their text is the table of contents), links and code blocks.
+# headings (their text is the table of contents), links, code blocks and a
+# collapsed block's summary (a link inside the control that opens it).
 _INLINE_CODE = re.compile(r"<code>([^<]+)</code>")
-_LEFT_ALONE = re.compile(r"(<(h[1-6]|a|pre)\b[^>]*>.*?</\2>)", re.S)
+_LEFT_ALONE = re.compile(r"(<(h[1-6]|a|pre|summary)\b[^>]*>.*?</\2>)", re.S)
 
 
 def _link_api_names(text: str) -> str:

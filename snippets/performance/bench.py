@@ -86,8 +86,10 @@ def report(stats, baseline, traced_before=(), unit="µs"):
     scale = {"µs": 1e6, "ms": 1e3}[unit]
     base = stats[baseline][0]
     columns = [f"{unit}/call", "IQR", "speed-up", "first call"]
+    widths = (11, 9, 13)
     print(
-        f"{'mode':24}{columns[0]:>9} {columns[1]:>11} {columns[2]:>9} {columns[3]:>13}"
+        f"{'mode':24}{columns[0]:>9}",
+        *(f"{name:>{width}}" for name, width in zip(columns[1:], widths)),
     )
     for name, (median, q1, q3, first) in stats.items():
         iqr = f"{q1 * scale:.0f}-{q3 * scale:.0f}"
