@@ -358,19 +358,21 @@ def _report(task: Task, entry: dict, stats: cache.Stats) -> None:
 
 def _diagram_problems(drawing: list[Task], entries: dict[str, dict], docs: Path) -> list[str]:
     """The diagrams the pages ask for that could not be drawn, one line each
-    naming the page and the snippet."""
-    pages: dict[str, list[str]] = {}
+    naming the pages that ask for it and the snippet."""
+    asking: dict[tuple[str, str], list[str]] = {}  # (snippet, name) -> pages
     for page, fences in catalog.page_fences(docs).items():
-        for path, _ in fences:
-            pages.setdefault(path, []).append(page)
+        for path, options in fences:
+            for name in options.get("diagram", "").split():
+                asking.setdefault((path, name), []).append(f"docs/{page}")
     problems = []
     for task in drawing:
         entry = entries.get(task.key, {})
-        where = ", ".join(f"docs/{p}" for p in dict.fromkeys(pages.get(task.path, ["?"])))
+        pages = sorted({p for name in task.diagrams for p in asking.get((task.path, name), [])})
         if entry.get("error"):
             last = entry["error"].strip().splitlines()[-1]
-            problems.append(f"{where}: snippet {task.path}: raised {last}")
-        for _, error in sorted(entry.get("diagram_errors", {}).items()):
+            problems.append(f"{', '.join(pages)}: snippet {task.path}: raised {last}")
+        for name, error in sorted(entry.get("diagram_errors", {}).items()):
+            where = ", ".join(dict.fromkeys(asking.get((task.path, name), pages)))
             problems.append(f"{where}: snippet {task.path}: {error}")
     return problems
 
