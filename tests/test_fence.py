@@ -367,9 +367,9 @@ def test_claims_checked_on_an_output_are_listed_under_it(from_record, tmp_path, 
         re.search(r"<summary>.*?</summary>", mark).group(0),
     )
     assert 'href="https://github.com/o/r/blob/abc123/tests/test_fixture.py#L12"' in mark
-    assert "<code>test_prints_version</code></a>, passed" in mark
-    assert "“It prints <code>version 1</code>.”" in mark
-    assert "“Elsewhere.” (on index.md)" in mark
+    assert "<code>test_prints_version</code></a>, passed, guards:" in mark
+    assert "<li>“It prints <code>version 1</code>.”</li>" in mark  # one sentence an item
+    assert "<li>“Elsewhere.” (on index.md)</li>" in mark
     assert "test_other" not in html  # it read another output
 
 

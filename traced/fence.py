@@ -333,11 +333,11 @@ def _checked_mark(key: str) -> str:
         file, _, name = check["test"].partition("::")
         url = provenance.source_url(file, check["line"])
         test = f"[`{name}`]({url})" if url else f"`{name}`"
-        said = [
-            (f"“{sentence}”" if where == here else f"“{sentence}” (on {where})")
+        items.append(f"- {test}, {check['outcome']}, guards:")
+        items += [
+            (f"    - “{sentence}”" if where == here else f"    - “{sentence}” (on {where})")
             for where, sentence in check["sentences"]
-        ]
-        items.append(f"- {test}, {check['outcome']}: " + (" ".join(said) or "binds no sentence"))
+        ] or ["    - no sentence"]
     body = "\n".join(f"    {line}" for line in items)
     return f'\n\n??? traced-claims "{title}"\n\n{body}'
 
