@@ -90,13 +90,14 @@ OPTION = re.compile(r'([\w-]+)=(?:"([^"]*)"|(\S+))')
 as pymdownx.superfences reads it."""
 
 
-def _options(line: str) -> dict[str, str]:
+def options_of(line: str) -> dict[str, str]:
+    """The ``name="value"`` options of one fence line."""
     return {m[1]: m[2] if m[2] is not None else m[3] for m in OPTION.finditer(line)}
 
 
 def fences_in(markdown: str) -> list[tuple[str, dict[str, str]]]:
     """The fences of one page's Markdown, in order, as ``(path, {option: value})``."""
-    return [(m["path"], _options(m["options"])) for m in EMBED.finditer(markdown)]
+    return [(m["path"], options_of(m["options"])) for m in EMBED.finditer(markdown)]
 
 
 def page_fences(docs: Path = DOCS) -> dict[str, list[tuple[str, dict[str, str]]]]:

@@ -81,10 +81,7 @@ def page_markdown(markdown: str, data: dict, root: Path = catalog.ROOT) -> str:
 
     def replace(match: re.Match) -> str:
         path = match["path"]
-        options = dict(
-            (m[1], m[2] if m[2] is not None else m[3])
-            for m in catalog.OPTION.finditer(match["options"])
-        )
+        options = catalog.options_of(match["options"])
         entry = data["snippets"][path]
         parts = []
         if options.get("show") != "output":
