@@ -413,14 +413,14 @@ def _pasted_lines(site_dir: Path, data: dict) -> list[tuple[set[str], str]]:
         if not heading.startswith('"') or not fence:
             continue  # keyed by a symptom, not a message
         output = data["snippets"][fence.group(1)]["output"]
-        line = next(line for line in output.splitlines() if quoted[0] in line).strip()
+        line = printed = next(line for line in output.splitlines() if quoted[0] in line).strip()
         # From where TensorFlow's own line starts (the snippet may label it).
         start = re.search(r"WARNING:tensorflow|\b[A-Z]\w*(Error|Exception|Warning)\b", line)
         line = line[start.start() :] if start else line
         line = line.replace("0x…", "0x7f3a2c1b9e50")  # a real address, as a terminal shows
         # A case table cuts a long message with "…": paste what it shows.
         line = re.sub(r"\s*…\s*", " ", line).strip()
-        answers = {a for a, shown in outputs.items() if line in shown} | {anchor}
+        answers = {a for a, shown in outputs.items() if printed in shown} | {anchor}
         found.append((answers, line))
     return found
 

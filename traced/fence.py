@@ -301,7 +301,7 @@ def _output(run: dict, title: str = "Output") -> str:
             "\n\nAn illustration, shown for reading: no claim on this page is "
             "checked against this output.\n{ .traced-illustration }"
         )
-    return block + _checked_mark(records.snippet_key(run["path"], run["eager"]))
+    return block + _checked_mark(run)
 
 
 def _seconds(entry: dict) -> str:
@@ -312,14 +312,13 @@ def _seconds(entry: dict) -> str:
     return f"ran{how} in {entry.get('seconds', 0.0):.1f} s"
 
 
-def _checked_mark(key: str) -> str:
-    """A quiet line under an output: how long its run took and how many
-    claims were checked on it on this run. Where claims read it, the line is
-    a closed block opening to each test (linked to its source), its outcome
-    and the sentences it guards."""
-    entry = _rerun.get(key) or record()["snippets"].get(key, {})
-    took = _seconds(entry)
-    found = claims.checks_on(record(), key)
+def _checked_mark(run: dict) -> str:
+    """A quiet line under an output (``run``, its record entry): how long its
+    run took and how many claims were checked on it on this run. Where claims
+    read it, the line is a closed block opening to each test (linked to its
+    source), its outcome and the sentences it guards."""
+    took = _seconds(run)
+    found = claims.checks_on(record(), records.snippet_key(run["path"], run["eager"]))
     if not found:
         return f"\n\n{took[0].upper()}{took[1:]}.\n{{ .traced-runtime }}"
     failed = sum(check["outcome"] != "passed" for check in found)

@@ -98,7 +98,13 @@ def run(record_file: Path, pytest_args: list[str] | None = None, page: str | Non
     caught: dict[str, dict[str, bool]] = {kind: {} for kind in KINDS}
     with tempfile.TemporaryDirectory() as folder:
         unchanged = Path(folder) / "unchanged.json"
-        first = _pytest(record_file, unchanged, list(pytest_args or []))
+        if not pytest_args and records.checked(data) and data.get("checks"):
+            # The claims just passed on this record and it says what each read
+            # (nox -s tests, docs): no need to run them unchanged again.
+            first = {"outcomes": {}, "checks": data["checks"]}
+            unchanged.write_text(json.dumps(first))
+        else:
+            first = _pytest(record_file, unchanged, list(pytest_args or []))
         failing = sorted(t for t, o in first.get("outcomes", {}).items() if o != "passed")
         if not first or failing:
             for test in failing:

@@ -244,6 +244,13 @@ def _sentences(by_row) -> list[str]:
     return lines
 
 
+def _mine(found, build) -> tuple[str, str, records.Record | None]:
+    """This build's release, device kind and record among ``found``."""
+    release, kind = provenance.release(build), provenance.device_kind(build)
+    mine = next((r for r in found if (r.release, r.device_kind) == (release, kind)), None)
+    return release, kind, mine
+
+
 def _preview(found, build, embeds) -> list[str]:
     """Records of a release newer than every supported one (the nightly row,
     `nox -s "matrix(nightly)"`), apart from the rows above: what the next
@@ -258,8 +265,7 @@ def _preview(found, build, embeds) -> list[str]:
     ]
     if not previews:
         return []
-    release, kind = provenance.release(build), provenance.device_kind(build)
-    mine = next((r for r in found if (r.release, r.device_kind) == (release, kind)), None)
+    release, kind, mine = _mine(found, build)
     where = {path: page for page, paths in embeds.items() for path in paths}
     lines = ["", "## Preview: the next release", ""]
     for record in previews:
@@ -302,8 +308,7 @@ def _preview(found, build, embeds) -> list[str]:
 def _execution(found, build, embeds) -> list[str]:
     """This build's runs, the slowest first: what a reader waits for when
     running a chapter, and where the build's time goes."""
-    release, kind = provenance.release(build), provenance.device_kind(build)
-    mine = next((r for r in found if (r.release, r.device_kind) == (release, kind)), None)
+    release, kind, mine = _mine(found, build)
     if mine is None:
         return ["This build's record is missing, so no run time can be shown."]
     where = {}  # the chapter that shows it; Troubleshooting only quotes chapters
@@ -344,8 +349,7 @@ def _execution(found, build, embeds) -> list[str]:
 
 
 def _differences(found, build, embeds) -> list[str]:
-    release, kind = provenance.release(build), provenance.device_kind(build)
-    mine = next((r for r in found if (r.release, r.device_kind) == (release, kind)), None)
+    release, kind, mine = _mine(found, build)
     if mine is None:
         return [
             f"There is no record for TensorFlow {release} on {kind.upper()}, the release this",
