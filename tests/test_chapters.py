@@ -48,12 +48,30 @@ def test_the_install_cell_pins_the_release_that_built_the_page():
     record = _record()
     env = record["environment"]
     source = "".join(_notebook("performance.md", record)["cells"][1]["source"])
+    names = (
+        ("tf-nightly", "keras-nightly") if "dev" in env["tensorflow"] else ("tensorflow", "keras")
+    )
+    version = env["tensorflow"].replace("-dev", ".dev")
     wanted = (
-        f'wanted = {{"tensorflow": "{env["tensorflow"]}", "keras": "{env["keras"]}", '
-        '"matplotlib": "x"}'
+        f'wanted = {{"{names[0]}": "{version}", "{names[1]}": "{env["keras"]}", "matplotlib": "x"}}'
     )
     assert wanted in source.splitlines()
     assert '"matplotlib"' not in "".join(_notebook(CHAPTER, record)["cells"][1]["source"])
+
+
+def test_a_nightly_install_cell_names_the_dev_builds_as_pip_does():
+    # tf.__version__ spells a dev build "2.23.0-dev20261026"; pip's packages are tf-nightly
+    # and keras-nightly, and the installed version reads "2.23.0.dev20261026".
+    environment = {
+        "tensorflow": "2.23.0-dev20261026",
+        "keras": "3.16.0.dev2026102704",
+        "python": "3.11.7",
+    }
+    source = chapters.install_cell(environment, {})
+    assert (
+        'wanted = {"tf-nightly": "2.23.0.dev20261026", "keras-nightly": "3.16.0.dev2026102704"}'
+        in (source.splitlines())
+    )
 
 
 def test_a_chapter_notebook_run_from_scratch_prints_the_records_outputs(tmp_path):

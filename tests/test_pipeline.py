@@ -325,6 +325,10 @@ def test_clean_hides_machine_paths_and_addresses():
         "I0000 00:00:1795309658.462744   12753 mlir_graph_optimization_pass.cc:425] MLIR V1\n"
         "W0000 00:00:1795306239.190939    3016 local_rendezvous.cc:412] Local rendezvous\n"
         "INFO: Created TensorFlow Lite XNNPACK delegate for CPU.\n"
+        "E0000 00:00:1796292215.243632   14933 cuda_platform.cc:57] failed call to cuInit: "
+        "INTERNAL: CUDA error: Failed call to cuInit: UNKNOWN ERROR (303)\n"
+        "=== Source Location Trace: === \n"
+        "external/xla/xla/stream_executor/cuda/cuda_status.cc:50\n\n"
         "Captures:\n  139779420513552: TensorSpec(shape=(), dtype=tf.resource, name=None)\n"
         "last line"
     )

@@ -247,14 +247,32 @@ def test_execution_table_lists_this_builds_runs_slowest_first():
 def test_a_nightly_record_is_shown_apart_as_a_preview():
     nightly = _record("2.23", "newer\n", failed=("tests/test_eager.py::test_b",))
     nightly.data["environment"]["tensorflow"] = "2.23.0-dev20261026"
+    nightly.data["checks"] = {
+        "tests/test_eager.py::test_b": {"read": [PATH], "sentences": [["eager.md", "It prints."]]}
+    }
     found = [_record("2.21", "new\n"), nightly]
     page = tested_on.page(found, BUILD, {"eager.md": [PATH]})
     rows = [line for line in page.splitlines() if line.startswith("| 2.")]
     assert not any(row.startswith("| 2.23") for row in rows)  # not a supported row
     preview = page.split("## Preview: the next release")[1].split("\n## ")[0]
     assert "A run on TensorFlow 2.23.0-dev20261026 with Keras 3.3.3 (2026-11-23)" in preview
-    assert "Failures: `tests/test_eager.py::test_b`." in preview
-    assert f"| [`{PATH}`](eager.md) | printed something else |" in preview.splitlines()
+    # Each failing test with the sentences it checks: what would read wrong.
+    assert '??? failure "1 tests fail on TensorFlow 2.23.0-dev20261026"' in preview
+    assert "    | `tests/test_eager.py::test_b` | Eager execution: It prints. |" in preview
+    title = tested_on._title("eager.md")
+    assert f"| `{PATH}` | [{title}](eager.md) | printed something else |" in preview
+    # ... and the lines that change, as a diff from this build's output.
+    diff = preview.split('??? note "The lines that change on TensorFlow 2.23.0-dev20261026"')[1]
+    assert diff.splitlines()[2:10] == [
+        f"    `{PATH}`:",
+        "",
+        "    ```diff",
+        "    --- TensorFlow 2.21.1",
+        "    +++ TensorFlow 2.23.0-dev20261026",
+        "    @@ -1 +1 @@",
+        "    -new",
+        "    +newer",
+    ]
     differences = page.split("## Outputs that differ between releases")[1].split("\n## ")[0]
     assert "2.23" not in differences
     assert "| Claims of | 2.21 CPU | 2.23 CPU (preview) |" in page.splitlines()

@@ -86,7 +86,12 @@ def install_cell(environment: dict, packages: dict[str, str]) -> str:
     """The first code cell: install the TensorFlow and Keras that built the
     page (and ``packages``), if this kernel has other versions. Plain Python,
     no magics, so it runs anywhere; it changes nothing where they match."""
-    wanted = {"tensorflow": environment["tensorflow"], "keras": environment["keras"], **packages}
+    tensorflow, keras = environment["tensorflow"], environment["keras"]
+    if "dev" in tensorflow:  # the nightly row's record: its dev builds, as pip names them
+        wanted = {"tf-nightly": tensorflow.replace("-dev", ".dev"), "keras-nightly": keras}
+    else:
+        wanted = {"tensorflow": tensorflow, "keras": keras}
+    wanted.update(packages)
     listed = ", ".join(f'"{name}": "{version}"' for name, version in wanted.items())
     return (
         f"# The versions that made this chapter's outputs (with Python {environment['python']}).\n"

@@ -2,9 +2,10 @@
 
 What changes, and nothing else (the home page states the same list):
 TensorFlow's C++ log lines written before ``TF_CPP_MIN_LOG_LEVEL`` takes
-effect go; absolute paths of the build machine become relative ones (a
-temporary directory becomes ``<tmp>``); values that differ on every run are
-masked with ``…``; stack traces start at the snippet's own frame.
+effect go, as does a CUDA build's report that it found no GPU; absolute
+paths of the build machine become relative ones (a temporary directory
+becomes ``<tmp>``); values that differ on every run are masked with ``…``;
+stack traces start at the snippet's own frame.
 """
 
 from __future__ import annotations
@@ -43,11 +44,20 @@ CPP_LOG_LINE = re.compile(
     re.M,
 )
 
+# A CUDA build (tf-nightly is one) on a machine with no GPU logs an error
+# when it first looks for one, with a source trace: a fact of the machine,
+# not of the snippet. A CPU package never prints it.
+NO_GPU_FOUND = re.compile(
+    r"^E\d{4} [\d:.]+ +\d+ cuda_\w+\.cc:\d+\] failed call to cuInit: .*\n"
+    r"(?:=== Source Location Trace: === ?\n(?:[\w/.]+:\d+\n)*\n?)?",
+    re.M,
+)
+
 
 def clean(text: str, root: Path | None = None, snippet: str | None = None) -> str:
     """``text`` as a page may show it (see the module docstring)."""
     root = Path(root or ROOT)
-    text = CPP_LOG_LINE.sub("", text)
+    text = NO_GPU_FOUND.sub("", CPP_LOG_LINE.sub("", text))
     for prefix, replacement in _path_prefixes(root):
         text = text.replace(prefix, replacement)
     if snippet:

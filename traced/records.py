@@ -276,18 +276,9 @@ def note(
     parts = []
     groups = differing(records, path, eager, output, release, device_kind)
     for releases, theirs in groups:
-        diff = "\n".join(
-            difflib.unified_diff(
-                output.splitlines(),
-                theirs.splitlines(),
-                f"TensorFlow {release} (this page)",
-                f"TensorFlow {span(releases)}",
-                lineterm="",
-                n=1,
-            )
+        body = diff_fence(
+            output, theirs, f"TensorFlow {release} (this page)", f"TensorFlow {span(releases)}"
         )
-        ticks = "`" * max(3, max((len(t) for t in re.findall("`+", diff)), default=0) + 1)
-        body = f"{ticks}diff\n{diff}\n{ticks}"
         indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
         parts.append(
             f'??? note "Differs on TensorFlow {span(releases)}"\n\n'
@@ -297,6 +288,17 @@ def note(
     if not parts:
         return ""
     return f'\n\n<a id="{anchor(path, eager)}"></a>' + "".join(f"\n\n{p}" for p in parts)
+
+
+def diff_fence(ours: str, theirs: str, ours_label: str, theirs_label: str) -> str:
+    """A ```diff fence from ``ours`` to ``theirs``, one line of context."""
+    diff = "\n".join(
+        difflib.unified_diff(
+            ours.splitlines(), theirs.splitlines(), ours_label, theirs_label, lineterm="", n=1
+        )
+    )
+    ticks = "`" * max(3, max((len(t) for t in re.findall("`+", diff)), default=0) + 1)
+    return f"{ticks}diff\n{diff}\n{ticks}"
 
 
 def outputs_shown(data: dict, fences: list[tuple[str, dict[str, str]]]) -> list[str]:

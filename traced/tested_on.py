@@ -254,8 +254,8 @@ def _mine(found, build) -> tuple[str, str, records.Record | None]:
 def _preview(found, build, embeds) -> list[str]:
     """Records of a release newer than every supported one (the nightly row,
     `nox -s "matrix(nightly)"`), apart from the rows above: what the next
-    release will change, its failures and the outputs that differ from this
-    build's."""
+    release will change. Its failing tests with the sentences they guard,
+    then each output that differs from this build's, with the changed lines."""
     supported = list(catalog.releases())
     newest = tuple(map(int, supported[-1].split(".")))
     previews = [
@@ -266,43 +266,93 @@ def _preview(found, build, embeds) -> list[str]:
     if not previews:
         return []
     release, kind, mine = _mine(found, build)
-    where = {path: page for page, paths in embeds.items() for path in paths}
+    where = _chapter_of(embeds)
     lines = ["", "## Preview: the next release", ""]
     for record in previews:
         env, data = record.data["environment"], record.data
+        version = env["tensorflow"]
         lines += [
-            f"A run on TensorFlow {env['tensorflow']} with Keras {env['keras']} "
+            f"A run on TensorFlow {version} with Keras {env['keras']} "
             f"({data['date'][:10]}), a development build of the next release: it is not a "
             "supported release, nothing on the site is published from it, and its "
             "failures tell what that release will change. "
-            f"Tests: {_outcome(data)}. Failures: {_failures(data)}.",
+            f"Tests: {_outcome(data)}.",
             "",
         ]
+        lines += _preview_failures(data, version)
         if mine is None:
             continue
-        changed = []
+        changed, diffs = [], []
         for key in sorted(mine.data["snippets"]):
             path, eager = key.removesuffix("#eager"), key.endswith("#eager")
             ours, theirs = mine.output(path, eager), record.output(path, eager)
             if path not in where or ours is None or catalog.is_timed(path):
                 continue
-            if theirs != ours:
-                tab = " (Eager tab)" if eager else ""
-                said = "raised or did not run" if theirs is None else "printed something else"
-                changed.append(f"| [`{path}`]({where[path]}){tab} | {said} |")
-        if changed:
-            lines += [
-                f"Outputs that differ from TensorFlow {release}'s (timed outputs are never "
-                "compared):",
-                "",
-                f"| Snippet | On TensorFlow {env['tensorflow']} |",
-                "| --- | --- |",
-                *changed,
-                "",
-            ]
-        else:
+            if theirs == ours:
+                continue
+            tab = " (Eager tab)" if eager else ""
+            page = f"[{_title(where[path])}]({where[path]})"
+            if theirs is None:
+                error = (record.entry(path, eager) or {}).get("error") or "did not run"
+                last = error.strip().splitlines()[-1].replace("|", "\\|")
+                changed.append(f"| `{path}`{tab} | {page} | raised: `{last}` |")
+                continue
+            changed.append(f"| `{path}`{tab} | {page} | printed something else |")
+            fence = records.diff_fence(
+                ours,
+                theirs,
+                f"TensorFlow {mine.data['environment']['tensorflow']}",
+                f"TensorFlow {version}",
+            )
+            diffs += ["", f"    `{path}`{tab}:", ""]
+            diffs += [f"    {line}" if line else "" for line in fence.splitlines()]
+        if not changed:
             lines += [f"Every output reads as on TensorFlow {release}.", ""]
+            continue
+        lines += [
+            f"Outputs that differ from TensorFlow {release}'s (timed outputs are never compared):",
+            "",
+            f"| Snippet | Page | On TensorFlow {version} |",
+            "| --- | --- | --- |",
+            *changed,
+            "",
+        ]
+        if diffs:
+            lines += [f'??? note "The lines that change on TensorFlow {version}"', *diffs, ""]
     return lines
+
+
+def _preview_failures(data: dict, version: str) -> list[str]:
+    """A preview's failing tests, each with the sentences it guards: what
+    would read wrong on the pages if they were built from that release."""
+    failed = sorted(t for t, outcome in data["tests"].items() if outcome in ("failed", "error"))
+    if not failed:
+        return ["No test failed on it.", ""]
+    checks = data.get("checks") or {}
+    lines = [
+        f'??? failure "{len(failed)} tests fail on TensorFlow {version}"',
+        "",
+        "    | Test | The sentences it checks |",
+        "    | --- | --- |",
+    ]
+    for test in failed:
+        bound = (checks.get(test.split("[")[0]) or {}).get("sentences") or []
+        said = "<br>".join(
+            f"{_title(page)}: " + re.sub(r"\]\(#", f"]({page}#", sentence).replace("|", "\\|")
+            for page, sentence in bound
+        )
+        lines.append(f"    | `{test}` | {said or 'none (a pipeline test)'} |")
+    return [*lines, ""]
+
+
+def _chapter_of(embeds) -> dict[str, str]:
+    """Snippet path -> the page that shows it, a chapter before
+    Troubleshooting, which only quotes chapters."""
+    where: dict[str, str] = {}
+    for page, paths in sorted(embeds.items(), key=lambda item: item[0] == "troubleshooting.md"):
+        for path in paths:
+            where.setdefault(path, page)
+    return where
 
 
 def _execution(found, build, embeds) -> list[str]:
@@ -311,10 +361,7 @@ def _execution(found, build, embeds) -> list[str]:
     release, kind, mine = _mine(found, build)
     if mine is None:
         return ["This build's record is missing, so no run time can be shown."]
-    where = {}  # the chapter that shows it; Troubleshooting only quotes chapters
-    for page, paths in sorted(embeds.items(), key=lambda item: item[0] == "troubleshooting.md"):
-        for path in paths:
-            where.setdefault(path, page)
+    where = _chapter_of(embeds)
     rows = []
     for key, entry in mine.data["snippets"].items():
         path, _, tab = key.partition("#")
