@@ -425,12 +425,31 @@ def _pasted_lines(site_dir: Path, data: dict) -> list[tuple[set[str], str]]:
     return found
 
 
+# Counts the search worker's answers (Material's message type 3, RESULT), so a
+# test waits for the answer to its own query instead of a fixed time.
+COUNT_SEARCH_ANSWERS = """
+window.tracedSearchAnswers = 0;
+const PageWorker = window.Worker;
+window.Worker = class extends PageWorker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", (event) => {
+      if (event.data && event.data.type === 3) window.tracedSearchAnswers += 1;
+    });
+  }
+};
+"""
+# Two animation frames: results drawn on an answer are on the page after them.
+DRAWN = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 def test_a_pasted_error_line_finds_its_entry(page: Page, base_url, site_dir, record):
     """Every Troubleshooting entry keyed by a message is found, in the first
     three search results, by pasting the whole line TensorFlow printed for
     it: exception class, quotes and object address included."""
     lines = _pasted_lines(site_dir, record.data)
     assert len(lines) >= 30
+    page.add_init_script(COUNT_SEARCH_ANSWERS)
     page.goto(base_url + "/", wait_until="networkidle")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator("input.md-search__input")
@@ -438,10 +457,12 @@ def test_a_pasted_error_line_finds_its_entry(page: Page, base_url, site_dir, rec
     for answers, line in lines:
         # Pasted: the value set at once, then one key, as Material searches on keyboard events.
         box.fill(line[:-1])
+        before = page.evaluate("window.tracedSearchAnswers")
         box.press_sequentially(line[-1])
-        # The worker answers each key: wait for the meta line, then its last answer.
+        # The worker's answer to that key, then the frames that draw it.
+        page.wait_for_function(f"window.tracedSearchAnswers > {before}", timeout=15_000)
+        page.evaluate(DRAWN)
         expect(page.locator(".md-search-result__meta")).to_be_visible(timeout=15_000)
-        page.wait_for_timeout(400)
         # The first three results (pages, each with its best sections shown).
         shown = page.locator(".md-search-result__item").evaluate_all(
             """items => items.slice(0, 3).map(item => [...item.querySelectorAll(

@@ -22,9 +22,11 @@ an output breaks no claim under any change and its fence does not say
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from traced import catalog, records
@@ -73,6 +75,10 @@ def shown_outputs(data: dict, docs: Path = catalog.DOCS) -> dict[str, dict]:
     return found
 
 
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+
 def _pytest(record_file: Path, report: Path, args: list[str]) -> dict:
     subprocess.run(
         [
@@ -115,10 +121,16 @@ def run(record_file: Path, pytest_args: list[str] | None = None, page: str | Non
                 file=sys.stderr,
             )
             return 2
-        for kind in KINDS:
+
+        def changed_run(kind: str) -> dict:
             report = Path(folder) / f"{kind}.json"
             args = [f"--mutate={kind}", f"--mutate-checks={unchanged}", *(pytest_args or [])]
-            outcomes = _pytest(record_file, report, args).get("outcomes", {})
+            return _pytest(record_file, report, args).get("outcomes", {})
+
+        # One pytest process per kind, as many at once as there are cores.
+        with ThreadPoolExecutor(max_workers=min(len(KINDS), _cores())) as pool:
+            by_kind = dict(zip(KINDS, pool.map(changed_run, KINDS), strict=True))
+        for kind, outcomes in by_kind.items():
             for key in outputs:
                 text = data["snippets"][key]["output"]
                 if not applies(text, kind):
