@@ -40,8 +40,11 @@ SPELLED = ("docs", "snippets", "traced", "tests", "notes", "README.md", "noxfile
 LOCK = "requirements/lock.txt"
 
 
-def _install_locked(session: nox.Session, extras: str) -> None:
-    session.install("-c", LOCK, "-e", f".[{extras}]")
+def _install_locked(session: nox.Session, extras: str, *, compiled: bool = True) -> None:
+    """``compiled=False``: no bytecode written, for a session that imports
+    little of what it installs (the browser tests of a built site)."""
+    env = None if compiled else {"UV_COMPILE_BYTECODE": "0"}
+    session.install("-c", LOCK, "-e", f".[{extras}]", env=env)
 
 
 def _run_step(session: nox.Session, name: str, *args: str, env: dict | None = None) -> str:
@@ -146,7 +149,10 @@ def browser(session: nox.Session) -> None:
     Uses Debian's `chromium` where installed; `TRACED_BROWSER=playwright`
     installs and uses Playwright's own instead.
     """
-    _install_locked(session, "cpu,docs,browser")
+    args = list(session.posargs)
+    # Given a built site, TensorFlow is only looked up (which release built
+    # it), never imported: compiling its bytecode would cost more than it saves.
+    _install_locked(session, "cpu,docs,browser", compiled="--site" not in args)
     env = dict(ENV)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if os.environ.get("TRACED_BROWSER") == "playwright":
@@ -159,7 +165,6 @@ def browser(session: nox.Session) -> None:
             "`sudo apt-get install -y chromium`, or run "
             "`TRACED_BROWSER=playwright nox -s browser` to download Playwright's."
         )
-    args = list(session.posargs)
     if "--site" not in args:
         site = "build/site"
         if not Path(site, "index.html").is_file():

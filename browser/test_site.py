@@ -425,20 +425,29 @@ def _pasted_lines(site_dir: Path, data: dict) -> list[tuple[set[str], str]]:
     return found
 
 
-# Counts the search worker's answers (Material's message type 3, RESULT), so a
-# test waits for the answer to its own query instead of a fixed time.
+# Counts the queries sent to the search worker (Material's message type 2)
+# and its answers (type 3). It answers in order, so when the counts are equal
+# the last query's results are in: a test waits for that, not a fixed time.
 COUNT_SEARCH_ANSWERS = """
-window.tracedSearchAnswers = 0;
+window.tracedSearch = {queries: 0, answers: 0};
 const PageWorker = window.Worker;
 window.Worker = class extends PageWorker {
   constructor(...args) {
     super(...args);
     this.addEventListener("message", (event) => {
-      if (event.data && event.data.type === 3) window.tracedSearchAnswers += 1;
+      if (event.data && event.data.type === 3) window.tracedSearch.answers += 1;
     });
+  }
+  postMessage(message, ...rest) {
+    if (message && message.type === 2) window.tracedSearch.queries += 1;
+    return super.postMessage(message, ...rest);
   }
 };
 """
+ANSWERED = (
+    "sent => window.tracedSearch.queries > sent"
+    " && window.tracedSearch.answers === window.tracedSearch.queries"
+)
 # Two animation frames: results drawn on an answer are on the page after them.
 DRAWN = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
@@ -457,10 +466,10 @@ def test_a_pasted_error_line_finds_its_entry(page: Page, base_url, site_dir, rec
     for answers, line in lines:
         # Pasted: the value set at once, then one key, as Material searches on keyboard events.
         box.fill(line[:-1])
-        before = page.evaluate("window.tracedSearchAnswers")
+        sent = page.evaluate("window.tracedSearch.queries")
         box.press_sequentially(line[-1])
-        # The worker's answer to that key, then the frames that draw it.
-        page.wait_for_function(f"window.tracedSearchAnswers > {before}", timeout=15_000)
+        # Every query answered, the last one sent after that key; then drawn.
+        page.wait_for_function(ANSWERED, arg=sent, timeout=15_000)
         page.evaluate(DRAWN)
         expect(page.locator(".md-search-result__meta")).to_be_visible(timeout=15_000)
         # The first three results (pages, each with its best sections shown).
