@@ -261,6 +261,19 @@ def test_every_linked_api_name_resolves_in_this_release(whole_site):
     assert api_links.resolve(sorted(linked)) == linked
 
 
+def test_compat_v1_names_link_to_their_v1_pages():
+    # v1-only symbols carry only v1 API names; each is documented under tf/compat/v1/.
+    names = ["tf.compat.v1.placeholder", "tf.compat.v1.train.Saver", "tf.compat.v1.Session"]
+    names += ["tf.compat.v1.ones_initializer", "tf.compat.v1", "tf.compat.v1.no_such_symbol"]
+    assert api_links.resolve(names) == {
+        "tf.compat.v1.placeholder": api_links.REFERENCE + "tf/compat/v1/placeholder",
+        "tf.compat.v1.train.Saver": api_links.REFERENCE + "tf/compat/v1/train/Saver",
+        "tf.compat.v1.Session": api_links.REFERENCE + "tf/compat/v1/Session",
+        "tf.compat.v1.ones_initializer": api_links.REFERENCE + "tf/compat/v1/ones_initializer",
+        "tf.compat.v1": api_links.REFERENCE + "tf/compat/v1",
+    }
+
+
 def test_every_output_on_the_site_is_the_records(whole_site):
     """Each output block a page shows is, character for character, the
     record's entry for it: the claims were checked on what is published."""

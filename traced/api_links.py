@@ -10,7 +10,8 @@ release, or whose reference page cannot be told, stays plain text.
 
 The reference's URLs follow the symbol's canonical name (the first of its
 exported names: `tf.Assert` is documented at `tf/debugging/Assert`);
-members of a class are anchors on the class's page (`tf/data/Dataset#map`).
+members of a class are anchors on the class's page (`tf/data/Dataset#map`);
+`tf.compat.v1` symbols are documented under `tf/compat/v1/` by their v1 names.
 Nothing is fetched: a link is only ever built from the installed release.
 """
 
@@ -76,6 +77,9 @@ def _url(tf, keras, name: str) -> str | None:
             return None  # not in this release: no link
     if root == "keras" and _follow(tf.keras, parts) is not chain[-1]:
         return None  # documented on tensorflow.org as tf.keras: only the very same object
+    v1 = _v1_page(parts, chain[-1])
+    if v1 is not None:
+        return REFERENCE + v1
     page = _page(root, chain[-1], parts, chain[-2])
     if page is not None:
         return REFERENCE + page
@@ -84,6 +88,19 @@ def _url(tf, keras, name: str) -> str | None:
         owner_page = _page(root, owner, parts[:-1], chain[-3])
         if owner_page is not None:
             return f"{REFERENCE}{owner_page}#{parts[-1]}"
+    return None
+
+
+def _v1_page(parts: list[str], obj) -> str | None:
+    """The page of a ``tf.compat.v1`` symbol, written as one of its v1 names
+    (``_tf_api_names_v1``: v1-only symbols have no other): the reference
+    documents each under ``tf/compat/v1/``, its other v1 names as aliases."""
+    written = ".".join(parts[2:])
+    if parts[:2] != ["compat", "v1"] or not written:
+        return None
+    for candidate in (obj, inspect.unwrap(obj) if callable(obj) else obj):
+        if written in (getattr(candidate, "_tf_api_names_v1", None) or ()):
+            return "tf/compat/v1/" + written.replace(".", "/")
     return None
 
 
