@@ -25,7 +25,7 @@ results = bench.compare(
         "one-op ConcreteFunction": lambda: concrete(x),
     },
     calls=200,
-    rounds=10,
+    rounds=20,  # the one-op modes are close: more rounds, steadier medians
 )
 print(bench.machine())
 traced = {"one-op tf.function", "one-op ConcreteFunction"}
