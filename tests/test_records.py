@@ -257,7 +257,7 @@ def test_a_nightly_record_is_shown_apart_as_a_preview():
     preview = page.split("## Preview: the next release")[1].split("\n## ")[0]
     assert "A run on TensorFlow 2.23.0-dev20261026 with Keras 3.3.3 (2026-11-23)" in preview
     # Each failing test with the sentences it checks: what would read wrong.
-    assert '??? failure "1 tests fail on TensorFlow 2.23.0-dev20261026"' in preview
+    assert '??? failure "1 test fails on TensorFlow 2.23.0-dev20261026"' in preview
     assert "    | `tests/test_eager.py::test_b` | Eager execution: It prints. |" in preview
     title = tested_on._title("eager.md")
     assert f"| `{PATH}` | [{title}](eager.md) | printed something else |" in preview

@@ -330,7 +330,7 @@ def _preview_failures(data: dict, version: str) -> list[str]:
         return ["No test failed on it.", ""]
     checks = data.get("checks") or {}
     lines = [
-        f'??? failure "{len(failed)} tests fail on TensorFlow {version}"',
+        f'??? failure "{_count(len(failed), "test fails", "tests fail")} on TensorFlow {version}"',
         "",
         "    | Test | The sentences it checks |",
         "    | --- | --- |",
@@ -343,6 +343,10 @@ def _preview_failures(data: dict, version: str) -> list[str]:
         )
         lines.append(f"    | `{test}` | {said or 'none (a pipeline test)'} |")
     return [*lines, ""]
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _chapter_of(embeds) -> dict[str, str]:
