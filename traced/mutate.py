@@ -22,14 +22,13 @@ an output breaks no claim under any change and its fence does not say
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from traced import catalog, records
+from traced import catalog, execute, records
 
 KINDS = ("drop-last", "reverse", "numbers")
 DROP_TARGET = 0.95
@@ -73,10 +72,6 @@ def shown_outputs(data: dict, docs: Path = catalog.DOCS) -> dict[str, dict]:
                 known = found.setdefault(key, {"page": page, "illustration": illustration})
                 known["illustration"] = known["illustration"] and illustration
     return found
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
 
 
 def _pytest(record_file: Path, report: Path, args: list[str]) -> dict:
@@ -128,7 +123,7 @@ def run(record_file: Path, pytest_args: list[str] | None = None, page: str | Non
             return _pytest(record_file, report, args).get("outcomes", {})
 
         # One pytest process per kind, as many at once as there are cores.
-        with ThreadPoolExecutor(max_workers=min(len(KINDS), _cores())) as pool:
+        with ThreadPoolExecutor(max_workers=min(len(KINDS), execute.default_workers())) as pool:
             by_kind = dict(zip(KINDS, pool.map(changed_run, KINDS), strict=True))
         for kind, outcomes in by_kind.items():
             for key in outputs:

@@ -237,9 +237,9 @@ def _sentences(by_row) -> list[str]:
                     if all(o == "passed" for o in outcomes)
                     else "**failed**"
                 )
-            # As written on its page: links within that page point there from here.
-            sentence = re.sub(r"\]\(#", f"]({b.page}#", b.sentence).replace("|", "\\|")
-            lines.append(f"    | {sentence} | `{b.test}` | " + " | ".join(cells) + " |")
+            lines.append(
+                f"    | {_cell(b.page, b.sentence)} | `{b.test}` | " + " | ".join(cells) + " |"
+            )
         lines.append("")
     return lines
 
@@ -337,12 +337,15 @@ def _preview_failures(data: dict, version: str) -> list[str]:
     ]
     for test in failed:
         bound = (checks.get(test.split("[")[0]) or {}).get("sentences") or []
-        said = "<br>".join(
-            f"{_title(page)}: " + re.sub(r"\]\(#", f"]({page}#", sentence).replace("|", "\\|")
-            for page, sentence in bound
-        )
+        said = "<br>".join(f"{_title(page)}: {_cell(page, sentence)}" for page, sentence in bound)
         lines.append(f"    | `{test}` | {said or 'none (a pipeline test)'} |")
     return [*lines, ""]
+
+
+def _cell(page: str, sentence: str) -> str:
+    """A bound sentence as a table cell here, as written on its page: links
+    within that page point there from Tested on."""
+    return re.sub(r"\]\(#", f"]({page}#", sentence).replace("|", "\\|")
 
 
 def _count(n: int, one: str, many: str) -> str:
