@@ -277,3 +277,22 @@ def test_a_nightly_record_is_shown_apart_as_a_preview():
     assert "2.23" not in differences
     assert "| Claims of | 2.21 CPU | 2.23 CPU (preview) |" in page.splitlines()
     assert records.note(found, PATH, False, "new\n", "2.21", "cpu")  # records.note compares all
+
+
+def test_a_preview_names_what_a_snippet_raised_and_says_when_nothing_failed():
+    nightly = _record("2.23", "new\n")
+    nightly.data["environment"]["tensorflow"] = "2.23.0-dev20261026"
+    nightly.data["snippets"][PATH].update(
+        output="", error="Traceback (most recent call last):\n  ...\nValueError: a | b gone"
+    )
+    page = tested_on.page([_record("2.21", "new\n"), nightly], BUILD, {"eager.md": [PATH]})
+    preview = page.split("## Preview: the next release")[1].split("\n## ")[0]
+    assert "No test failed on it." in preview.splitlines()
+    title = tested_on._title("eager.md")
+    row = f"| `{PATH}` | [{title}](eager.md) | raised: `ValueError: a \\| b gone` |"
+    assert row in preview.splitlines()
+    assert "The lines that change" not in preview  # nothing printed to compare
+    # The same output on both: nothing listed.
+    nightly.data["snippets"][PATH].update(output="new\n", error=None)
+    page = tested_on.page([_record("2.21", "new\n"), nightly], BUILD, {"eager.md": [PATH]})
+    assert "Every output reads as on TensorFlow 2.21." in page.splitlines()
